@@ -1,0 +1,1 @@
+CREATE TABLE sample_two (id BIGINT PRIMARY KEY)
