@@ -1,0 +1,20 @@
+using GmConnect.Integration.PersonRecords;
+using GmConnect.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GmConnect.Integration;
+
+/// <summary>Integration's entry points for a host.</summary>
+public static class IntegrationServices
+{
+    /// <summary>Integration's schema migrations.</summary>
+    public static IMigrationSource Migrations { get; } = EmbeddedMigrations.FromAssembly(typeof(IntegrationServices).Assembly, "integration");
+
+    /// <summary>Registers Integration's services and its migrations. Needs a <see cref="Store"/> and a <see cref="TimeProvider"/>.</summary>
+    public static IServiceCollection AddIntegration(this IServiceCollection services)
+    {
+        services.AddSingleton(Migrations);
+        services.AddSingleton<PersonRecordImporter>();
+        return services;
+    }
+}
