@@ -15,6 +15,7 @@ public static class IntegrationServices
     {
         services.AddSingleton(Migrations);
         services.AddSingleton<PersonRecordImporter>();
+        services.AddSingleton<Batches.ImportHistory>();
         return services;
     }
 }

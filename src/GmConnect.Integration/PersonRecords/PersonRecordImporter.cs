@@ -23,8 +23,12 @@ public sealed class PersonRecordImporter(Store store, TimeProvider time, ILogger
     internal int ChunkSize { get; init; } = 5_000;
 
     /// <summary>Imports one file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="progress">Told after each committed chunk.</param>
+    /// <param name="fileName">The name to record for the batch; default: the file's own name.</param>
+    /// <param name="cancellationToken">Stops after the chunk in hand; a later import of the same file resumes.</param>
     /// <exception cref="CsvFormatException">The file's header is not a person-records header (nothing is written).</exception>
-    public async Task<ImportResult> ImportAsync(string path, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportAsync(string path, IProgress<ImportProgress>? progress = null, string? fileName = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var sha = await HashFileAsync(path, cancellationToken);
@@ -32,7 +36,7 @@ public sealed class PersonRecordImporter(Store store, TimeProvider time, ILogger
         // Validate the header before anything is written.
         using var reader = PersonRecordCsvReader.Open(path);
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
-        var batch = await FindOrStartBatchAsync(connection, Path.GetFileName(path), sha, cancellationToken);
+        var batch = await FindOrStartBatchAsync(connection, fileName ?? Path.GetFileName(path), sha, cancellationToken);
         if (batch.Completed)
         {
             Log.AlreadyImported(logger, batch.Id);
@@ -74,24 +78,6 @@ public sealed class PersonRecordImporter(Store store, TimeProvider time, ILogger
         progress?.Report(new ImportProgress(rows, batch.Rejected, 1.0));
         Log.ImportCompleted(logger, batch.Id, batch.Accepted, batch.Created, batch.Updated, batch.Unchanged, batch.Rejected);
         return batch.ToResult(outcome);
-    }
-
-    /// <summary>The rejected rows of a batch, in line order.</summary>
-    public async Task<IReadOnlyList<RejectedRow>> RejectedRowsAsync(long batchId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await store.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.Command("SELECT line, errors, raw FROM integration_rejected_row WHERE batch_id = @b ORDER BY line").With("b", batchId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<RejectedRow>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var line = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
-            var errors = JsonSerializer.Deserialize<StoredError[]>(reader.GetString(1))!
-                .Select(e => new RowError(line, e.Field, e.Message)).ToList();
-            rows.Add(new RejectedRow(line, errors, reader.GetString(2)));
-        }
-
-        return rows;
     }
 
     private async Task CommitChunkAsync(DbConnection connection, Batch batch, List<PersonRecordRow> chunk, CancellationToken cancellationToken)
@@ -136,7 +122,7 @@ public sealed class PersonRecordImporter(Store store, TimeProvider time, ILogger
             if (row.Record is not { } record)
             {
                 reject.Parameters["l"].Value = row.Line;
-                reject.Parameters["e"].Value = JsonSerializer.Serialize(row.Errors.Select(e => new StoredError(e.Field, e.Message)));
+                reject.Parameters["e"].Value = JsonSerializer.Serialize(row.Errors.Select(e => new StoredError(e.Field, e.Message)), StoredError.JsonOptions);
                 reject.Parameters["raw"].Value = row.Raw;
                 await reject.ExecuteNonQueryAsync(cancellationToken);
                 batch.Rejected++;
@@ -274,8 +260,6 @@ public sealed class PersonRecordImporter(Store store, TimeProvider time, ILogger
     }
 
     private string Now() => time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-
-    private sealed record StoredError(string? Field, string Message);
 
     private sealed class Batch
     {

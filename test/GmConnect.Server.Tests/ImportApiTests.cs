@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using GmConnect.Storage;
+
+namespace GmConnect.Server.Tests;
+
+public sealed class ImportApiTests
+{
+    [Fact]
+    public async Task PostPersonRecords_CsvWithABadRow_ImportsGoodRowsAndListsTheErrorWithoutValues()
+    {
+        await using var exchange = await ExchangeFactory.CreateAsync(StoreProvider.Sqlite);
+        var client = exchange.CreateClient();
+        var csv = "source,record_id,given_name,sex,date_of_birth\ngp:P1,1,Jane,F,1984-03-07\ngp:P1,2,Tom,M,1984-13-07\n";
+
+        var response = await client.PostAsync("/api/imports/person-records?fileName=gp.csv", new StringContent(csv, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(1, result.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, result.GetProperty("rejected").GetInt32());
+        var batchId = result.GetProperty("batchId").GetInt64();
+
+        var batches = await client.GetFromJsonAsync<JsonElement>("/api/imports", TestContext.Current.CancellationToken);
+        Assert.Equal("gp.csv", batches[0].GetProperty("fileName").GetString());
+        var errors = await client.GetStringAsync($"/api/imports/{batchId}/errors", TestContext.Current.CancellationToken);
+        Assert.Contains("\"line\":3", errors, StringComparison.Ordinal);
+        Assert.Contains("\"field\":\"date_of_birth\"", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("1984-13-07", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tom", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostPersonRecords_NotAPersonRecordsFile_ProblemDetails400()
+    {
+        await using var exchange = await ExchangeFactory.CreateAsync(StoreProvider.Sqlite);
+        var client = exchange.CreateClient();
+
+        var response = await client.PostAsync("/api/imports/person-records", new StringContent("name,age\nx,1\n", Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("unknown column 'name'", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+}
