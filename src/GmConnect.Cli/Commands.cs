@@ -8,5 +8,18 @@ internal static class Commands
     public static IEnumerable<Command> All()
     {
         yield return Version.VersionCommand.Create();
+        yield return Import.ImportCommand.Create();
+    }
+
+    /// <summary>The root command with every command under it.</summary>
+    public static RootCommand Root()
+    {
+        var root = new RootCommand("gmc — the GM Connect command line");
+        foreach (var command in All())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
     }
 }

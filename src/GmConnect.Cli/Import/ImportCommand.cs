@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Globalization;
+using GmConnect.Cli.Console;
+using GmConnect.Integration;
+using GmConnect.Integration.Batches;
+using GmConnect.Integration.PersonRecords;
+using GmConnect.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GmConnect.Cli.Import;
+
+/// <summary><c>gmc import person-records FILE…</c>: bulk files into the exchange's store.</summary>
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<FileInfo[]>("files") { Description = "Person-records CSV files (version 1).", Arity = ArgumentArity.OneOrMore };
+        var store = StoreOption.Create();
+        var errors = new Option<FileInfo?>("--errors") { Description = "Write every rejected row's line, field and reason to this CSV." };
+        var personRecords = new Command("person-records", "Import person-records CSV files: idempotent, resumable, bad rows set aside with their reasons.");
+        personRecords.Arguments.Add(files);
+        personRecords.Options.Add(store);
+        personRecords.Options.Add(errors);
+        personRecords.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetRequiredValue(files), parse.GetRequiredValue(store), parse.GetValue(errors), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+
+        var import = new Command("import", "Take records into the exchange.");
+        import.Subcommands.Add(personRecords);
+        return import;
+    }
+
+    internal static async Task<int> RunAsync(FileInfo[] files, string connectionString, FileInfo? errorsFile, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var missing = files.Where(f => !f.Exists).ToList();
+        if (missing.Count > 0)
+        {
+            await error.WriteLineAsync($"No such file: {string.Join(", ", missing.Select(f => f.FullName))}");
+            return 2;
+        }
+
+        await using var db = Store.Open(connectionString);
+        await new MigrationRunner(db, [IntegrationServices.Migrations], TimeProvider.System).MigrateAsync(cancellationToken);
+        var importer = new PersonRecordImporter(db, TimeProvider.System, NullLogger<PersonRecordImporter>.Instance);
+        var history = new ImportHistory(db);
+        await using var errorWriter = errorsFile is null ? null : new StreamWriter(errorsFile.FullName);
+        if (errorWriter is not null)
+        {
+            await errorWriter.WriteLineAsync("file,line,field,message");
+        }
+
+        var failed = false;
+        foreach (var file in files)
+        {
+            var line = ProgressLine.For(output, TimeProvider.System);
+            ImportResult result;
+            try
+            {
+                result = await importer.ImportAsync(file.FullName, new SynchronousProgress(p =>
+                    line.Report(string.Create(CultureInfo.InvariantCulture, $"{file.Name}: {ProgressLine.Bar(p.Fraction ?? 0)} {p.Rows:N0} rows, {p.Rejected:N0} rejected"))),
+                    cancellationToken: cancellationToken);
+            }
+            catch (CsvFormatException e)
+            {
+                line.Done();
+                await error.WriteLineAsync($"{file.Name}: not imported. {e.Message}");
+                failed = true;
+                continue;
+            }
+
+            line.Done();
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{file.Name}: {Describe(result.Outcome)} batch {result.BatchId}: {result.Accepted:N0} accepted ({result.Created:N0} new, {result.Updated:N0} changed, {result.Unchanged:N0} unchanged), {result.Rejected:N0} rejected"));
+            if (errorWriter is not null && result.Rejected > 0)
+            {
+                foreach (var row in await history.RejectedRowsAsync(result.BatchId, cancellationToken))
+                {
+                    foreach (var e in row.Errors)
+                    {
+                        await errorWriter.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{Csv(file.Name)},{e.Line},{e.Field},{Csv(e.Message)}"));
+                    }
+                }
+            }
+        }
+
+        return failed ? 1 : 0;
+    }
+
+    private static string Describe(ImportOutcome outcome) => outcome switch
+    {
+        ImportOutcome.Resumed => "resumed",
+        ImportOutcome.AlreadyImported => "already imported as",
+        _ => "imported as",
+    };
+
+    private static string Csv(string value) =>
+        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    private sealed class SynchronousProgress(Action<ImportProgress> action) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => action(value);
+    }
+}
