@@ -9,6 +9,7 @@ internal static class Commands
     {
         yield return Version.VersionCommand.Create();
         yield return Import.ImportCommand.Create();
+        yield return Demo.DemoCommand.Create();
     }
 
     /// <summary>The root command with every command under it.</summary>

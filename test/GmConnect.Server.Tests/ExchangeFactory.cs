@@ -15,6 +15,7 @@ public sealed class ExchangeFactory(TestStore store, IDictionary<string, string?
     {
         builder.UseSetting("Store:ConnectionString", store.ConnectionString);
         builder.UseSetting("Demo:SeedOnFirstRun", "false");
+        builder.UseSetting("Demo:Directory", Path.Combine(Path.GetTempPath(), "gmc-demo-unused"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

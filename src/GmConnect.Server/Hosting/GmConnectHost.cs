@@ -36,6 +36,7 @@ internal static class GmConnectHost
         services.AddSingleton(sp => new MigrationRunner(sp.GetRequiredService<Store>(), sp.GetServices<IMigrationSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section))
             .Validate(o => o.People is > 0 and <= 5_000_000, "Demo:People must be between 1 and 5,000,000.").ValidateOnStart();
+        services.AddSingleton<DemoSeeder>();
         services.AddIntegration();
         return builder;
     }
@@ -45,6 +46,7 @@ internal static class GmConnectHost
     {
         var runner = app.Services.GetRequiredService<MigrationRunner>();
         await runner.MigrateAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.GetRequiredService<DemoSeeder>().SeedIfFirstRunAsync(app.Lifetime.ApplicationStopping);
     }
 
     public static WebApplication MapGmConnect(this WebApplication app)

@@ -1,0 +1,17 @@
+namespace GmConnect.Server;
+
+/// <summary>The host's log messages (event ids 100–199). Counts only, never personal data.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(100, LogLevel.Information, "First run: generating a synthetic demo population of {People} people (seed {Seed})")]
+    public static partial void DemoGenerating(ILogger logger, int people, int seed);
+
+    [LoggerMessage(101, LogLevel.Information, "Demo population: {Percent}% generated ({People} people, {Records} records)")]
+    public static partial void DemoGenerationProgress(ILogger logger, int percent, long people, long records);
+
+    [LoggerMessage(102, LogLevel.Information, "Demo population: loaded file {Index} of {Count} ({File}): {Accepted} records accepted, {Rejected} set aside")]
+    public static partial void DemoFileLoaded(ILogger logger, int index, int count, string file, int accepted, int rejected);
+
+    [LoggerMessage(103, LogLevel.Information, "Demo population ready: {People} people, {Records} agency records")]
+    public static partial void DemoLoaded(ILogger logger, int people, long records);
+}
