@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using GmConnect.Cli.Console;
+using GmConnect.Cli.Terminal;
 using GmConnect.Integration;
 using GmConnect.Integration.Batches;
 using GmConnect.Integration.PersonRecords;

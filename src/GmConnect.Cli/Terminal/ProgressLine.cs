@@ -1,4 +1,4 @@
-namespace GmConnect.Cli.Console;
+namespace GmConnect.Cli.Terminal;
 
 /// <summary>
 /// One progress line: rewritten in place on a terminal, printed at most every few seconds when
@@ -11,7 +11,7 @@ internal sealed class ProgressLine(TextWriter output, bool interactive, TimeProv
     private int _width;
 
     public static ProgressLine For(TextWriter output, TimeProvider time) =>
-        new(output, !System.Console.IsOutputRedirected && ReferenceEquals(output, System.Console.Out), time);
+        new(output, !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out), time);
 
     /// <summary>Shows the text unless the last one was shown very recently.</summary>
     public void Report(string text, bool force = false)
