@@ -8,14 +8,20 @@ namespace GmConnect.Integration.Batches;
 /// <summary>Reads what imports did: batches with their counts, and rejected rows with their reasons.</summary>
 public sealed class ImportHistory(Store store)
 {
+    private const string BatchColumns = "id, format, file_name, status, started_at, completed_at, rows_accepted, rows_rejected, rows_created, rows_updated, rows_unchanged";
+
     /// <summary>The most recent batches first.</summary>
-    public async Task<IReadOnlyList<ImportBatch>> ListAsync(int limit = 100, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ImportBatch>> ListAsync(int limit = 100, CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {BatchColumns} FROM integration_import_batch ORDER BY id DESC LIMIT @limit", "limit", limit, cancellationToken);
+
+    /// <summary>One batch, or null when there is none with that id.</summary>
+    public async Task<ImportBatch?> FindAsync(long id, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {BatchColumns} FROM integration_import_batch WHERE id = @id", "id", id, cancellationToken)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<ImportBatch>> QueryAsync(string sql, string parameter, object value, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.Command("""
-            SELECT id, format, file_name, status, started_at, completed_at, rows_accepted, rows_rejected, rows_created, rows_updated, rows_unchanged
-            FROM integration_import_batch ORDER BY id DESC LIMIT @limit
-            """).With("limit", limit);
+        await using var command = connection.Command(sql).With(parameter, value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var batches = new List<ImportBatch>();
         while (await reader.ReadAsync(cancellationToken))

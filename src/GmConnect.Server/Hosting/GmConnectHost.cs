@@ -22,6 +22,7 @@ internal static class GmConnectHost
 
         var services = builder.Services;
         services.AddProblemDetails();
+        services.AddRazorPages();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "GM Connect";
@@ -53,11 +54,13 @@ internal static class GmConnectHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAntiforgery();
         app.MapOpenApi();
         app.MapScalarApiReference("/api", options => options.WithTitle("GM Connect API"));
         app.MapHealth();
         app.MapImportsApi();
-        app.MapGet("/", () => Results.Redirect("/api")).ExcludeFromDescription();
+        app.MapRazorPages();
         return app;
     }
 }

@@ -1,0 +1,42 @@
+namespace GmConnect.Web.Tests;
+
+/// <summary>
+/// The README's screenshots, taken by the browser on the demo data. They are written to the test
+/// output folder on every run; with GMC_UPDATE_SCREENSHOTS=1 they replace docs/screenshots/.
+/// </summary>
+public sealed class ScreenshotTests(WebFixture web)
+{
+    public static TheoryData<string, string> Shots() => new()
+    {
+        { "/", "home.png" },
+        { "/imports", "imports.png" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shots))]
+    public async Task Screenshot_MainPage_IsAPng(string path, string file)
+    {
+        var page = await web.NewPageAsync(width: 1024);
+        await page.GotoAsync(path);
+
+        var png = await page.ScreenshotAsync(new() { FullPage = true });
+
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png.Take(4));
+        var folder = Environment.GetEnvironmentVariable("GMC_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot(), "docs", "screenshots")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, file), png, TestContext.Current.CancellationToken);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GmConnect.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("GmConnect.slnx not found.");
+    }
+}
