@@ -64,6 +64,10 @@ public sealed class OutputFileTests
                 Assert.True(DateOnly.TryParseExact(row[15], "yyyy-MM-dd", out _), row[15]);
             });
             Assert.Equal(summary.RecordsBySource[kind], rows.Count - 1);
+
+            // Sorted by record id like a real extract, so that families do not sit on adjacent rows.
+            var ids = rows.Skip(1).Select(r => r[1]).ToList();
+            Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
             keys.AddRange(rows.Skip(1).Select(r => (r[0], r[1])));
         }
 
@@ -75,6 +79,7 @@ public sealed class OutputFileTests
         Assert.Equal(truthKeys.Count, truthKeys.Distinct().Count());
         Assert.Equal(keys.ToHashSet(), truthKeys.ToHashSet());
         Assert.Equal(summary.Records, truthKeys.Count);
+        Assert.Empty(Directory.GetDirectories(dir.Path));
         // Almost everyone is known to at least one agency (a GP in 97% of cases).
         Assert.InRange(truth.Skip(1).Select(r => r[2]).Distinct().Count(), 4_900, 5_000);
     }
@@ -112,6 +117,7 @@ public sealed class OutputFileTests
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         Assert.Throws<OperationCanceledException>(() => PopulationGenerator.Generate(new PopulationOptions { People = 1_000 }, dir.Path, cancellationToken: cts.Token));
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
     }
 
     [Fact]
