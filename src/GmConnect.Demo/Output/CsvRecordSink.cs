@@ -46,7 +46,7 @@ internal sealed class CsvRecordSink : IRecordSink
 
         Directory.CreateDirectory(_scratch);
         _buckets = [.. SourceKinds.All.Select(k => Enumerable.Range(0, Buckets)
-            .Select(b => new CsvFieldWriter(BucketPath(k, b), bufferSize: 1 << 14))
+            .Select(b => new CsvFieldWriter(BucketPath(k, b), bufferSize: 1 << 15))
             .ToArray())];
     }
 
@@ -77,6 +77,11 @@ internal sealed class CsvRecordSink : IRecordSink
     }
 
     /// <summary>Sorts the buckets into the final files and writes the truth file.</summary>
+    /// <remarks>
+    /// Works on the bucket bytes directly (no decoding into strings): lines are found by their
+    /// CRLF, keyed by the digits of their record id, sorted, and copied out as byte slices.
+    /// No generated field holds a line break, so CRLF always ends a row.
+    /// </remarks>
     public void Complete()
     {
         foreach (var bucket in _buckets.SelectMany(b => b))
@@ -85,41 +90,36 @@ internal sealed class CsvRecordSink : IRecordSink
         }
 
         using var truth = Open(Path.Combine(_directory, TruthFile));
-        truth.Write("source,record_id,person_id" + Crlf);
+        truth.Write("source,record_id,person_id\r\n"u8);
         foreach (var kind in SourceKinds.All)
         {
             using var file = Open(Path.Combine(_directory, SourceKinds.FileName(kind)));
-            file.Write(string.Join(',', Columns) + Crlf);
+            file.Write(Utf8.GetBytes(string.Join(',', Columns) + Crlf));
             for (var b = 0; b < Buckets; b++)
             {
                 var path = BucketPath(kind, b);
-                var lines = File.ReadAllText(path, Utf8).Split(Crlf, StringSplitOptions.RemoveEmptyEntries);
-                var keys = new string[lines.Length];
-                for (var i = 0; i < lines.Length; i++)
+                var bytes = File.ReadAllBytes(path);
+                var (starts, keys) = IndexLines(bytes);
+                Array.Sort(keys, starts);
+                foreach (var start in starts)
                 {
-                    keys[i] = RecordId(lines[i]);
-                }
-
-                Array.Sort(keys, lines, StringComparer.Ordinal);
-                foreach (var line in lines)
-                {
-                    var firstComma = line.IndexOf(',', StringComparison.Ordinal);
-                    var row = line.AsSpan(firstComma + 1);
+                    var line = bytes.AsSpan(start);
+                    line = line[..line.IndexOf("\r\n"u8)];
+                    var firstComma = line.IndexOf((byte)',');
+                    var row = line[(firstComma + 1)..];
                     file.Write(row);
-                    file.Write(Crlf);
+                    file.Write("\r\n"u8);
 
-                    var afterRecordId = row.IndexOf(',') + 1;
-                    afterRecordId += row[afterRecordId..].IndexOf(',');
-                    truth.Write(row[..afterRecordId]);
-                    truth.Write(',');
-                    truth.Write(line.AsSpan(0, firstComma));
-                    truth.Write(Crlf);
+                    var sourceEnd = row.IndexOf((byte)',');
+                    var idEnd = sourceEnd + 1 + row[(sourceEnd + 1)..].IndexOf((byte)',');
+                    truth.Write(row[..(idEnd + 1)]);
+                    truth.Write(line[..firstComma]);
+                    truth.Write("\r\n"u8);
                 }
 
                 File.Delete(path);
             }
         }
-
     }
 
     public void Dispose()
@@ -151,16 +151,39 @@ internal sealed class CsvRecordSink : IRecordSink
         return (int)(value * Buckets / 1_000_000_000L);
     }
 
-    private static string RecordId(string bucketLine)
+    /// <summary>Start offsets of the bucket's lines and, for each, the number formed by its record id's digits.</summary>
+    private static (int[] Starts, long[] Keys) IndexLines(byte[] bytes)
     {
-        var a = bucketLine.IndexOf(',', StringComparison.Ordinal);
-        var b = bucketLine.IndexOf(',', a + 1);
-        var c = bucketLine.IndexOf(',', b + 1);
-        return bucketLine[(b + 1)..c];
+        var count = bytes.AsSpan().Count((byte)'\n');
+        var starts = new int[count];
+        var keys = new long[count];
+        var position = 0;
+        for (var i = 0; i < count; i++)
+        {
+            starts[i] = position;
+            var commas = 0;
+            var key = 0L;
+            while (bytes[position] != (byte)'\n')
+            {
+                var c = bytes[position++];
+                if (c == (byte)',')
+                {
+                    commas++;
+                }
+                else if (commas == 2 && c is >= (byte)'0' and <= (byte)'9')
+                {
+                    key = (key * 10) + (c - '0');
+                }
+            }
+
+            keys[i] = key;
+            position++;
+        }
+
+        return (starts, keys);
     }
 
-    private static StreamWriter Open(string path) =>
-        new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), Utf8, 1 << 16);
+    private static FileStream Open(string path) => new(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
 
     private string BucketPath(SourceKind kind, int bucket) => Path.Combine(_scratch, $"{SourceKinds.Name(kind)}-{bucket:D2}.part");
 }
