@@ -56,7 +56,7 @@ internal static class GenerationRun
 
             people += household.Members.Count;
             households++;
-            if (people >= nextReport)
+            if (people >= nextReport && people < options.People)
             {
                 progress?.Report(new GenerationProgress(people, options.People, planner.Records));
                 nextReport = (int)Math.Min(int.MaxValue, people - (people % ProgressEvery) + ProgressEvery);

@@ -23,7 +23,7 @@ public static class PopulationGenerator
     /// <param name="options">How many people, which seed, which error rates.</param>
     /// <param name="outputDirectory">Where to write the files.</param>
     /// <param name="progress">Told about progress now and then, and once at the end. Counts only.</param>
-    /// <param name="cancellationToken">Stops the run; the files written so far are left incomplete.</param>
+    /// <param name="cancellationToken">Stops the run; the record and truth files are then not written.</param>
     /// <returns>What was generated, as also written to <c>summary.json</c>.</returns>
     public static PopulationSummary Generate(
         PopulationOptions options,
@@ -39,6 +39,7 @@ public static class PopulationGenerator
         using (var sink = new CsvRecordSink(outputDirectory))
         {
             summary = GenerationRun.Run(options, sink, CsvRecordSink.FileNames, progress, cancellationToken);
+            sink.Complete();
         }
 
         summary = summary with { Files = [.. summary.Files, SummaryFile] };

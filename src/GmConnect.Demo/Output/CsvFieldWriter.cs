@@ -12,14 +12,13 @@ internal sealed class CsvFieldWriter : IDisposable
     private static readonly SearchValues<char> NeedsQuoting = SearchValues.Create(",\"\r\n");
     private readonly StreamWriter _writer;
     private bool _firstInRow = true;
+    private bool _disposed;
 
-    public CsvFieldWriter(string path)
+    public CsvFieldWriter(string path, int bufferSize = 1 << 16)
     {
-        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        _writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize);
+        _writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize);
     }
-
-    public long Rows { get; private set; }
 
     public void Field(ReadOnlySpan<char> value)
     {
@@ -73,10 +72,16 @@ internal sealed class CsvFieldWriter : IDisposable
     {
         _writer.Write("\r\n");
         _firstInRow = true;
-        Rows++;
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _writer.Dispose();
+        }
+    }
 
     private void Separator()
     {
