@@ -5,6 +5,8 @@ using GmConnect.Governance.Configuration;
 using GmConnect.Governance.Decisions;
 using GmConnect.Governance.Storage;
 using GmConnect.Governance.Storage.Memory;
+using GmConnect.Governance.Storage.Sql;
+using GmConnect.Storage;
 using GmConnect.Governance.SubjectAccess;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +21,8 @@ public static class GovernanceServiceCollectionExtensions
     /// <summary>
     /// Adds Governance: <see cref="AccessGate"/>, <see cref="AuditTrail"/>, <see cref="BreakGlassService"/>,
     /// <see cref="GovernanceAdministration"/>, <see cref="SubjectAccessService"/>, and a hosted service that loads
-    /// the registries at start. Stores are in memory unless a store is configured.
+    /// the registries at start. Governance's data lives in the host's <see cref="Store"/> when one is registered (run
+    /// <see cref="MigrationRunner"/> with the registered <see cref="IMigrationSource"/>s first), otherwise in memory.
     /// </summary>
     public static IServiceCollection AddGovernance(this IServiceCollection services, Action<GovernanceOptions>? configure = null)
     {
@@ -34,12 +37,15 @@ public static class GovernanceServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
 
-        services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
-        services.TryAddSingleton<IAgreementStore, MemoryAgreementStore>();
-        services.TryAddSingleton<IDirectiveStore, MemoryDirectiveStore>();
-        services.TryAddSingleton<IBreakGlassStore, MemoryBreakGlassStore>();
-        services.TryAddSingleton<ISubjectStore, MemorySubjectStore>();
-        services.TryAddSingleton<IRegistryStore, MemoryRegistryStore>();
+        // With a GmConnect.Storage Store registered by the host, Governance keeps its data there (SQLite or
+        // PostgreSQL); without one, in memory (tests, throw-away demos).
+        services.AddSingleton<IMigrationSource>(GovernanceMigrations.Source);
+        services.TryAddSingleton<IAuditStore>(sp => sp.GetService<Store>() is { } store ? new SqlAuditStore(store) : new MemoryAuditStore());
+        services.TryAddSingleton<IAgreementStore>(sp => sp.GetService<Store>() is { } store ? new SqlAgreementStore(store) : new MemoryAgreementStore());
+        services.TryAddSingleton<IDirectiveStore>(sp => sp.GetService<Store>() is { } store ? new SqlDirectiveStore(store) : new MemoryDirectiveStore());
+        services.TryAddSingleton<IBreakGlassStore>(sp => sp.GetService<Store>() is { } store ? new SqlBreakGlassStore(store) : new MemoryBreakGlassStore());
+        services.TryAddSingleton<ISubjectStore>(sp => sp.GetService<Store>() is { } store ? new SqlSubjectStore(store) : new MemorySubjectStore());
+        services.TryAddSingleton<IRegistryStore>(sp => sp.GetService<Store>() is { } store ? new SqlRegistryStore(store) : new MemoryRegistryStore());
 
         services.TryAddSingleton(_ => new PolicyState());
         services.TryAddSingleton(sp => new RegionalClock(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<GovernanceOptions>>().Value.TimeZoneId));
