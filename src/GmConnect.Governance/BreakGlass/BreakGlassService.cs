@@ -117,14 +117,14 @@ public sealed class BreakGlassService
             return check.Code;
         }
 
-        if ((role.Capabilities & RoleCapabilities.BreakGlass) == 0)
-        {
-            return "role-may-not-break-glass";
-        }
-
         if (requester.Purpose is not (Purpose.DirectCare or Purpose.Safeguarding))
         {
             return "purpose-may-not-break-glass";
+        }
+
+        if ((role.Capabilities & RoleCapabilities.BreakGlass) == 0)
+        {
+            return "role-may-not-break-glass";
         }
 
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < MinimumReasonLength)
