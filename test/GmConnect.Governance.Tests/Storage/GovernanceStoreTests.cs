@@ -41,6 +41,33 @@ public abstract class SqlGovernanceStoreContract(StoreProvider provider) : Gover
             new SqlBreakGlassStore(store), new SqlSubjectStore(store), new SqlRegistryStore(store));
     }
 
+    [Fact]
+    public async Task AuditStoreVerifier_TamperedStore_ReportsTheEntry()
+    {
+        for (var i = 1; i <= 4; i++)
+        {
+            await Stores.Audit.AppendAsync(Audit.AuditSamples.Record(i), Audit.AuditSamples.Start.AddSeconds(i), TestContext.Current.CancellationToken);
+        }
+
+        var intact = await AuditStoreVerifier.VerifyAsync(_test.Store, cancellationToken: TestContext.Current.CancellationToken);
+        await TamperAsync(3, "outcome", "permit-forged");
+        var broken = await AuditStoreVerifier.VerifyAsync(_test.Store, new AuditCheckpoint(4, intact.LastHash), TestContext.Current.CancellationToken);
+
+        Assert.True(intact.IsIntact);
+        Assert.Equal(4, intact.EntriesChecked);
+        Assert.Equal((AuditProblem.Changed, 3L), (broken.Problem, broken.Sequence));
+    }
+
+    [Fact]
+    public async Task AuditStoreVerifier_StoreWithoutGovernanceSchema_SaysSo()
+    {
+        await using var empty = await TestStore.CreateAsync(provider);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => AuditStoreVerifier.VerifyAsync(empty.Store, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("no Governance schema", error.Message, StringComparison.Ordinal);
+    }
+
     private protected override Task TamperAsync(long sequence, string column, object value) =>
         ExecuteAsync($"UPDATE gov_audit SET {column} = @value WHERE seq = @seq", ("value", value), ("seq", sequence));
 
