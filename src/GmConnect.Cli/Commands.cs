@@ -10,6 +10,7 @@ internal static class Commands
         yield return Version.VersionCommand.Create();
         yield return Import.ImportCommand.Create();
         yield return Demo.DemoCommand.Create();
+        yield return Audit.AuditCommand.Create();
     }
 
     /// <summary>The root command with every command under it.</summary>
@@ -22,5 +23,6 @@ internal static class Commands
         }
 
         return root;
+        yield return Audit.AuditCommand.Create();
     }
 }
