@@ -8,5 +8,6 @@ internal static class Commands
     public static IEnumerable<Command> All()
     {
         yield return Version.VersionCommand.Create();
+        yield return Ssda903.Ssda903Command.Create();
     }
 }
