@@ -37,7 +37,10 @@ public sealed class Ssda903History
                 Collect(ret, builders);
             }
 
-            children.AddRange(builders.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => b.Value.Build(new ChildKey(authority.Key, b.Key))));
+            // An open episode is repaired unless it comes from the authority's latest return: a child missing from a
+            // later return is no longer looked after.
+            var latest = ordered[^1].Year;
+            children.AddRange(builders.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => b.Value.Build(new ChildKey(authority.Key, b.Key), latest)));
         }
 
         return new Ssda903History(children, years);
@@ -83,7 +86,6 @@ public sealed class Ssda903History
             }
 
             var b = For(builders, e.Child(r));
-            b.Latest = ret.Year > b.Latest ? ret.Year : b.Latest;
             b.Episodes.Add(new Episode(start, e.Date(r, "DEC"), e.Get(r, "RNE"), e.Get(r, "LS"), e.Get(r, "CIN"), e.Get(r, "PLACE"),
                 e.Get(r, "PLACE_PROVIDER"), e.Get(r, "REC"), e.Get(r, "REASON_PLACE_CHANGE"), e.Get(r, "HOME_POST"), e.Get(r, "PL_POST"),
                 e.Get(r, "URN"), ret.Year));
@@ -126,7 +128,6 @@ public sealed class Ssda903History
         public string? Ethnic;
         public bool Uasc;
         public DateOnly? Duc;
-        public CollectionYear Latest = new(0);
         public DateOnly? DateInt;
         public DateOnly? DateMatch;
         public bool FosterCare;
@@ -134,9 +135,9 @@ public sealed class Ssda903History
         public readonly Dictionary<(string, DateOnly), MissingEpisode> Missing = [];
         public readonly List<DateOnly> Decisions = [];
 
-        public ChildHistory Build(ChildKey key)
+        public ChildHistory Build(ChildKey key, CollectionYear latest)
         {
-            var episodes = EpisodeRepair.Merge(Episodes, Latest);
+            var episodes = EpisodeRepair.Merge(Episodes, latest);
             var adoptions = new List<AdoptionSteps>();
             foreach (var period in ChildHistory.Chain(episodes).Where(p => p.Reason is "E11" or "E12"))
             {
