@@ -11,6 +11,7 @@ internal static class Commands
         yield return Import.ImportCommand.Create();
         yield return Demo.DemoCommand.Create();
         yield return Audit.AuditCommand.Create();
+        yield return Ssda903.Ssda903Command.Create();
     }
 
     /// <summary>The root command with every command under it.</summary>
@@ -24,5 +25,6 @@ internal static class Commands
 
         return root;
         yield return Audit.AuditCommand.Create();
+        yield return Ssda903.Ssda903Command.Create();
     }
 }

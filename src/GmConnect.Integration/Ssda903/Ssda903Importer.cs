@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using GmConnect.Workbench.Model;
+
+namespace GmConnect.Integration.Ssda903;
+
+/// <summary>
+/// Reads SSDA903 returns as analysts hold them: one CSV per table in the DfE layout (the table is known by
+/// its columns, not its file name) or one XML file; any encoding with or without a BOM; Excel-style
+/// <c>123.0</c> IDs; DD/MM/YYYY or ISO dates; blank files; the collection year in the file or folder name;
+/// pooled pipeline files with <c>LA</c> and <c>YEAR</c> columns. Everything unusable is reported, never dropped silently.
+/// </summary>
+public static partial class Ssda903Importer
+{
+    [GeneratedRegex(@"^-?\d+\.0+$")]
+    private static partial Regex ExcelInteger();
+
+    [GeneratedRegex(@"(?<!\d)(20\d\d)[-_/ ]?(\d\d)(?!\d)|(?<!\d)(20\d\d)(?!\d)|(?<!\d)(\d\d)(\d\d)(?!\d)")]
+    private static partial Regex YearInName();
+
+    /// <summary>
+    /// Reads every 903 file directly inside <paramref name="directory"/> as one authority's return for one year.
+    /// The year comes from <paramref name="year"/>, else from the file or folder names.
+    /// </summary>
+    public static Ssda903ImportResult ReadReturn(string directory, string? authority = null, CollectionYear? year = null)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var messages = new List<ImportMessage>();
+        var dir = new DirectoryInfo(directory);
+        if (!dir.Exists)
+        {
+            messages.Add(new ImportMessage(directory, null, "Folder not found."));
+            return new Ssda903ImportResult([], messages);
+        }
+
+        var files = dir.GetFiles().Where(IsCandidate).OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        var found = year ?? YearFromName(dir.Name) ?? files.Select(f => YearFromName(f.Name)).FirstOrDefault(y => y is not null);
+        if (found is null)
+        {
+            messages.Add(new ImportMessage(directory, null, "No collection year given and none found in the file or folder names; pass --year such as 2024/25."));
+            return new Ssda903ImportResult([], messages);
+        }
+
+        var result = new Ssda903Return(authority ?? dir.Name, found.Value);
+        foreach (var file in files)
+        {
+            foreach (var table in ReadFile(file, messages))
+            {
+                Merge(result, table, file.Name, messages);
+            }
+        }
+
+        if (result.Supplied.Count == 0)
+        {
+            messages.Add(new ImportMessage(directory, null, "No 903 table was recognised in this folder."));
+        }
+
+        return new Ssda903ImportResult([result], messages);
+    }
+
+    /// <summary>
+    /// Reads many returns under <paramref name="root"/>: each sub-folder (any depth) holding 903 files is a return;
+    /// its authority is the first folder below the root and its year comes from the folder or file names. Pooled
+    /// files with <c>LA</c> and <c>YEAR</c> columns are split into one return per authority and year
+    /// (<c>YEAR</c> is the calendar year in which the collection ends).
+    /// </summary>
+    public static Ssda903ImportResult ReadTree(string root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var messages = new List<ImportMessage>();
+        var rootDir = new DirectoryInfo(root);
+        if (!rootDir.Exists)
+        {
+            messages.Add(new ImportMessage(root, null, "Folder not found."));
+            return new Ssda903ImportResult([], messages);
+        }
+
+        var returns = new Dictionary<(string, CollectionYear), Ssda903Return>();
+        foreach (var file in rootDir.EnumerateFiles("*", SearchOption.AllDirectories).Where(IsCandidate).OrderBy(f => f.FullName, StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(rootDir.FullName, file.FullName).Split(Path.DirectorySeparatorChar);
+            var authority = relative.Length > 1 ? relative[0] : rootDir.Name;
+            var year = relative.Reverse().Select(YearFromName).FirstOrDefault(y => y is not null);
+            foreach (var table in ReadFile(file, messages))
+            {
+                if (table.HasColumn("LA") || table.HasColumn("YEAR"))
+                {
+                    foreach (var ((la, y), part) in Split(table, authority, year, file.Name, messages))
+                    {
+                        Merge(GetReturn(returns, la, y), part, file.Name, messages);
+                    }
+
+                    continue;
+                }
+
+                if (year is null)
+                {
+                    messages.Add(new ImportMessage(file.FullName, null, "No collection year in the file or folder names (e.g. 2024-25 or 2425); file skipped."));
+                    continue;
+                }
+
+                Merge(GetReturn(returns, authority, year.Value), table, file.Name, messages);
+            }
+        }
+
+        var ordered = returns.Values.OrderBy(r => r.Authority, StringComparer.Ordinal).ThenBy(r => r.Year).ToList();
+        return new Ssda903ImportResult(ordered, messages);
+    }
+
+    /// <summary>Finds a collection year in a file or folder name: 2024-25, 2024_25, 202425, 2425, or the end year 2025.</summary>
+    public static CollectionYear? YearFromName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (Match m in YearInName().Matches(name))
+        {
+            string text = m.Groups[1].Success ? m.Groups[1].Value + m.Groups[2].Value
+                : m.Groups[3].Success ? m.Groups[3].Value
+                : m.Groups[4].Value + m.Groups[5].Value;
+            if (m.Groups[4].Success && int.Parse(m.Groups[5].Value, CultureInfo.InvariantCulture) != (int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture) + 1) % 100)
+            {
+                continue;
+            }
+
+            if (CollectionYear.TryParse(text, out var y))
+            {
+                return y;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads one CSV or XML file into tables (an XML file yields every table).</summary>
+    public static IReadOnlyList<Ssda903Table> ReadFile(FileInfo file, ICollection<ImportMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(messages);
+        var text = TextDecoding.Decode(File.ReadAllBytes(file.FullName), out _);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            messages.Add(new ImportMessage(file.Name, null, "File is empty; skipped."));
+            return [];
+        }
+
+        return file.Extension.Equals(".xml", StringComparison.OrdinalIgnoreCase)
+            ? Ssda903XmlReader.Read(text, file.Name, messages)
+            : ReadCsv(text, file.Name, messages);
+    }
+
+    /// <summary>Reads CSV text into the table its columns identify.</summary>
+    public static IReadOnlyList<Ssda903Table> ReadCsv(string text, string fileName, ICollection<ImportMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(messages);
+        using var reader = new StringReader(text.TrimStart('\uFEFF'));
+        using var records = Csv.Read(reader).GetEnumerator();
+        if (!records.MoveNext())
+        {
+            messages.Add(new ImportMessage(fileName, null, "File is empty; skipped."));
+            return [];
+        }
+
+        var headers = records.Current.Select(h => h.Trim().Trim('\uFEFF').ToUpperInvariant()).ToList();
+        var kind = TableSchema.Identify(headers);
+        if (kind is null)
+        {
+            var known = headers.Count == 1 && headers[0].Length == 0 ? "no header row" : "columns " + string.Join(", ", headers.Take(8));
+            messages.Add(new ImportMessage(fileName, 1, $"Not a 903 table ({known}); a 903 CSV needs all the DfE columns of one table. Skipped."));
+            return [];
+        }
+
+        var extra = headers.Where(h => h is "LA" or "YEAR").ToList();
+        var table = new Ssda903Table(kind.Value, extra);
+        var line = 1;
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        while (records.MoveNext())
+        {
+            line++;
+            var record = records.Current;
+            if (record.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            if (record.Count > headers.Count && record.Skip(headers.Count).Any(v => !string.IsNullOrWhiteSpace(v)))
+            {
+                messages.Add(new ImportMessage(fileName, line, $"Row has {record.Count} values but the header has {headers.Count}; extra values ignored."));
+            }
+
+            values.Clear();
+            for (var i = 0; i < Math.Min(headers.Count, record.Count); i++)
+            {
+                values[headers[i]] = CleanValue(record[i]);
+            }
+
+            if (string.IsNullOrWhiteSpace(values.GetValueOrDefault("CHILD")))
+            {
+                messages.Add(new ImportMessage(fileName, line, "Row has no CHILD identifier; kept, but it cannot be linked to a child."));
+            }
+
+            table.Add(values);
+        }
+
+        if (table.Count == 0)
+        {
+            messages.Add(new ImportMessage(fileName, null, $"{kind} file has a header row but no data."));
+        }
+
+        return [table];
+    }
+
+    /// <summary>Turns Excel's <c>123.0</c> back into <c>123</c>; everything else is left as written.</summary>
+    internal static string? CleanValue(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var v = value.Trim();
+        return ExcelInteger().IsMatch(v) ? v[..v.IndexOf('.', StringComparison.Ordinal)] : v;
+    }
+
+    private static bool IsCandidate(FileInfo f) =>
+        f.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) || f.Extension.Equals(".xml", StringComparison.OrdinalIgnoreCase);
+
+    private static Ssda903Return GetReturn(Dictionary<(string, CollectionYear), Ssda903Return> returns, string authority, CollectionYear year)
+    {
+        if (!returns.TryGetValue((authority, year), out var r))
+        {
+            returns[(authority, year)] = r = new Ssda903Return(authority, year);
+        }
+
+        return r;
+    }
+
+    private static IEnumerable<((string, CollectionYear), Ssda903Table)> Split(Ssda903Table table, string authority, CollectionYear? year, string file, List<ImportMessage> messages)
+    {
+        var parts = new Dictionary<(string, CollectionYear), Ssda903Table>();
+        foreach (var r in table.Rows)
+        {
+            var la = table.Get(r, "LA") ?? authority;
+            CollectionYear? y = table.Get(r, "YEAR") is { } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var end)
+                ? new CollectionYear(end - 1)
+                : year;
+            if (y is null)
+            {
+                messages.Add(new ImportMessage(file, r + 2, "No YEAR on this row and none in the file name; row skipped."));
+                continue;
+            }
+
+            if (!parts.TryGetValue((la, y.Value), out var part))
+            {
+                parts[(la, y.Value)] = part = new Ssda903Table(table.Kind);
+            }
+
+            part.Add(table.Columns.ToDictionary(c => c, c => table.Get(r, c), StringComparer.Ordinal));
+        }
+
+        return parts.Select(kv => (kv.Key, kv.Value));
+    }
+
+    private static void Merge(Ssda903Return target, Ssda903Table table, string file, List<ImportMessage> messages)
+    {
+        if (!target.Supplied.Contains(table.Kind))
+        {
+            target.Set(table);
+            return;
+        }
+
+        // Two files for one table (e.g. an XML and a CSV): the rows are appended, and the analyst is told.
+        messages.Add(new ImportMessage(file, null, $"A second {table.Kind} table for {target.Authority} {target.Year}; its rows were appended."));
+        var existing = target[table.Kind];
+        foreach (var r in table.Rows)
+        {
+            existing.Add(table.Columns.ToDictionary(c => c, c => table.Get(r, c), StringComparer.Ordinal));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+namespace GmConnect.Workbench.Derived;
+
+/// <summary>Everything known about one child across the years loaded: characteristics, periods of care, missing periods, adoptions.</summary>
+public sealed class ChildHistory
+{
+    internal ChildHistory(ChildKey key, DateOnly? dob, string? sex, string? ethnic, DateOnly? uascCeased, bool uasc,
+        IReadOnlyList<Episode> episodes, IReadOnlyList<MissingEpisode> missing, IReadOnlyList<AdoptionSteps> adoptions)
+    {
+        Key = key;
+        DateOfBirth = dob;
+        Sex = sex;
+        Ethnic = ethnic;
+        UascCeased = uascCeased;
+        WasUasc = uasc;
+        Episodes = episodes;
+        Missing = missing;
+        Periods = Chain(episodes);
+        Adoptions = adoptions;
+    }
+
+    public ChildKey Key { get; }
+
+    public DateOnly? DateOfBirth { get; }
+
+    /// <summary>Sex as M/F/U (older 1/2 codes are mapped).</summary>
+    public string? Sex { get; }
+
+    public string? Ethnic { get; }
+
+    /// <summary>Whether the child has been an unaccompanied asylum-seeking child.</summary>
+    public bool WasUasc { get; }
+
+    /// <summary>Date UASC status ceased, when known.</summary>
+    public DateOnly? UascCeased { get; }
+
+    public IReadOnlyList<Episode> Episodes { get; }
+
+    public IReadOnlyList<PeriodOfCare> Periods { get; }
+
+    public IReadOnlyList<MissingEpisode> Missing { get; }
+
+    public IReadOnlyList<AdoptionSteps> Adoptions { get; }
+
+    /// <summary>Whether UASC on <paramref name="day"/>.</summary>
+    public bool IsUascOn(DateOnly day) => WasUasc && (UascCeased is null || UascCeased > day);
+
+    /// <summary>Age in whole years on a day, if the date of birth is known.</summary>
+    public int? AgeOn(DateOnly day) => DateOfBirth is { } dob ? Model.Dates.AgeOn(dob, day) : null;
+
+    /// <summary>The period covering the day, if any.</summary>
+    public PeriodOfCare? PeriodOn(DateOnly day) => Periods.LastOrDefault(p => p.Covers(day));
+
+    /// <summary>
+    /// Placements (temporary ones and a return to the same placement after one left out) overlapping [from, to].
+    /// </summary>
+    public int PlacementsBetween(DateOnly from, DateOnly to)
+    {
+        var count = 0;
+        foreach (var period in Periods)
+        {
+            Placement? lastReal = null;
+            foreach (var p in period.Placements)
+            {
+                if (p.Temporary)
+                {
+                    continue;
+                }
+
+                var returning = lastReal is not null && lastReal.Place == p.Place && lastReal.Urn == p.Urn && lastReal.Postcode == p.Postcode;
+                var overlaps = p.Start <= to && (p.End is null || p.End > from);
+                if (overlaps && !(returning && lastReal!.End >= from))
+                {
+                    count++;
+                }
+
+                lastReal = p;
+            }
+        }
+
+        return count;
+    }
+
+    internal static List<PeriodOfCare> Chain(IReadOnlyList<Episode> episodes)
+    {
+        var periods = new List<PeriodOfCare>();
+        var current = new List<Episode>();
+        foreach (var e in episodes)
+        {
+            var prev = current.Count > 0 ? current[^1] : null;
+            var continues = prev is not null && e.Rne != "S" && prev.End == e.Start && prev.Rec == "X1";
+            if (!continues && current.Count > 0)
+            {
+                periods.Add(new PeriodOfCare(current));
+                current = [];
+            }
+
+            current.Add(e);
+        }
+
+        if (current.Count > 0)
+        {
+            periods.Add(new PeriodOfCare(current));
+        }
+
+        return periods;
+    }
+}

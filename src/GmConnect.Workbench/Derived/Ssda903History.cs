@@ -1,0 +1,161 @@
+using GmConnect.Workbench.Model;
+
+namespace GmConnect.Workbench.Derived;
+
+/// <summary>
+/// The derived model over many returns (authorities × years): each child's merged, repaired episodes chained into
+/// periods of care, placements and legal-status spells, with missing periods and adoption timelines.
+/// </summary>
+public sealed class Ssda903History
+{
+    private Ssda903History(IReadOnlyList<ChildHistory> children, IReadOnlyDictionary<string, IReadOnlyList<CollectionYear>> years)
+    {
+        Children = children;
+        YearsByAuthority = years;
+    }
+
+    /// <summary>Every child, ordered by authority then ID.</summary>
+    public IReadOnlyList<ChildHistory> Children { get; }
+
+    /// <summary>The collection years loaded per authority.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<CollectionYear>> YearsByAuthority { get; }
+
+    /// <summary>Builds the model from returns; several years of one authority are merged per child.</summary>
+    public static Ssda903History Build(IEnumerable<Ssda903Return> returns)
+    {
+        ArgumentNullException.ThrowIfNull(returns);
+        var all = returns.ToList();
+        var children = new List<ChildHistory>();
+        var years = new Dictionary<string, IReadOnlyList<CollectionYear>>(StringComparer.Ordinal);
+        foreach (var authority in all.GroupBy(r => r.Authority, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var ordered = authority.OrderBy(r => r.Year).ToList();
+            years[authority.Key] = ordered.Select(r => r.Year).Distinct().ToList();
+            var builders = new Dictionary<string, Builder>(StringComparer.Ordinal);
+            foreach (var ret in ordered)
+            {
+                Collect(ret, builders);
+            }
+
+            // An open episode is repaired unless it comes from the authority's latest return: a child missing from a
+            // later return is no longer looked after.
+            var latest = ordered[^1].Year;
+            children.AddRange(builders.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => b.Value.Build(new ChildKey(authority.Key, b.Key), latest)));
+        }
+
+        return new Ssda903History(children, years);
+    }
+
+    private static Builder For(Dictionary<string, Builder> builders, string child)
+    {
+        if (!builders.TryGetValue(child, out var b))
+        {
+            builders[child] = b = new Builder();
+        }
+
+        return b;
+    }
+
+    private static void Collect(Ssda903Return ret, Dictionary<string, Builder> builders)
+    {
+        var h = ret[ReturnTable.Header];
+        foreach (var r in h.Rows)
+        {
+            var b = For(builders, h.Child(r));
+            b.Dob = h.Date(r, "DOB") ?? b.Dob;
+            b.Sex = NormalSex(h.Get(r, "SEX")) ?? b.Sex;
+            b.Ethnic = h.Get(r, "ETHNIC") ?? b.Ethnic;
+            b.Uasc |= h.Get(r, "UASC") == "1";
+            b.Duc = h.Date(r, "DUC") ?? b.Duc;
+        }
+
+        var u = ret[ReturnTable.UASC];
+        foreach (var r in u.Rows)
+        {
+            var b = For(builders, u.Child(r));
+            b.Uasc = true;
+            b.Duc = u.Date(r, "DUC") ?? b.Duc;
+        }
+
+        var e = ret[ReturnTable.Episodes];
+        foreach (var r in e.Rows)
+        {
+            if (e.Date(r, "DECOM") is not { } start)
+            {
+                continue;
+            }
+
+            var b = For(builders, e.Child(r));
+            b.Episodes.Add(new Episode(start, e.Date(r, "DEC"), e.Get(r, "RNE"), e.Get(r, "LS"), e.Get(r, "CIN"), e.Get(r, "PLACE"),
+                e.Get(r, "PLACE_PROVIDER"), e.Get(r, "REC"), e.Get(r, "REASON_PLACE_CHANGE"), e.Get(r, "HOME_POST"), e.Get(r, "PL_POST"),
+                e.Get(r, "URN"), ret.Year));
+        }
+
+        var m = ret[ReturnTable.Missing];
+        foreach (var r in m.Rows)
+        {
+            if (m.Date(r, "MIS_START") is { } start && m.Get(r, "MISSING") is { } type)
+            {
+                For(builders, m.Child(r)).Missing[(type, start)] = new MissingEpisode(type, start, m.Date(r, "MIS_END"));
+            }
+        }
+
+        var a = ret[ReturnTable.AD1];
+        foreach (var r in a.Rows)
+        {
+            var b = For(builders, a.Child(r));
+            b.DateInt = a.Date(r, "DATE_INT") ?? b.DateInt;
+            b.DateMatch = a.Date(r, "DATE_MATCH") ?? b.DateMatch;
+            b.FosterCare = a.Get(r, "FOSTER_CARE") == "1" || b.FosterCare;
+        }
+
+        var p = ret[ReturnTable.PlacedAdoption];
+        foreach (var r in p.Rows)
+        {
+            if (p.Date(r, "DATE_PLACED") is { } placed)
+            {
+                For(builders, p.Child(r)).Decisions.Add(placed);
+            }
+        }
+    }
+
+    private static string? NormalSex(string? sex) => sex switch { "1" => "M", "2" => "F", _ => sex };
+
+    private sealed class Builder
+    {
+        public DateOnly? Dob;
+        public string? Sex;
+        public string? Ethnic;
+        public bool Uasc;
+        public DateOnly? Duc;
+        public DateOnly? DateInt;
+        public DateOnly? DateMatch;
+        public bool FosterCare;
+        public readonly List<Episode> Episodes = [];
+        public readonly Dictionary<(string, DateOnly), MissingEpisode> Missing = [];
+        public readonly List<DateOnly> Decisions = [];
+
+        public ChildHistory Build(ChildKey key, CollectionYear latest)
+        {
+            var episodes = EpisodeRepair.Merge(Episodes, latest);
+            var adoptions = new List<AdoptionSteps>();
+            foreach (var period in ChildHistory.Chain(episodes).Where(p => p.Reason is "E11" or "E12"))
+            {
+                var court = period.Episodes.FirstOrDefault(e => e.LegalStatus is "E1" or "D1")?.Start;
+                var adoptiveIndex = period.Placements.ToList().FindIndex(pl => pl.Place is "A3" or "A4" or "A5" or "A6");
+                DateOnly? placed = adoptiveIndex >= 0 ? period.Placements[adoptiveIndex].Start : null;
+                DateOnly? fosterStart = placed;
+                if (FosterCare && adoptiveIndex > 0 && period.Placements[adoptiveIndex - 1].Place is { } before && before.StartsWith('U'))
+                {
+                    fosterStart = period.Placements[adoptiveIndex - 1].Start;
+                }
+
+                var decision = DateInt ?? Decisions.Where(d => d >= period.Start).Order().Cast<DateOnly?>().FirstOrDefault();
+                adoptions.Add(new AdoptionSteps(period.Start, court, decision, DateMatch, placed, period.End!.Value, FosterCare, fosterStart));
+            }
+
+            var missing = Missing.Values.OrderBy(m => m.Start).ToList();
+            return new ChildHistory(key, Dob, Sex, Ethnic, Duc, Uasc, episodes, missing, adoptions);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+using GmConnect.Workbench.Derived;
+using GmConnect.Workbench.Model;
+using GmConnect.Workbench.Population;
+
+namespace GmConnect.Workbench.Measures;
+
+/// <summary>
+/// The Workbench measures, per authority and year and for GM as a whole (the authorities that returned that year),
+/// following the DfE definitions: respite-only (V3/V4) care is left out; "at 31 March" means looked after on that
+/// day (an episode ending on 31 March has ended); a child counts once per measure unless the measure counts events.
+/// </summary>
+public static class Ssda903Measures
+{
+    /// <summary>The name of the all-authorities area.</summary>
+    public const string GreaterManchester = "GM";
+
+    /// <summary>Computes every measure (unsuppressed; see <see cref="Suppression"/>).</summary>
+    public static IReadOnlyList<MeasureValue> Compute(Ssda903History history, PopulationTable? population = null)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        population ??= PopulationTable.Shipped;
+        var result = new List<MeasureValue>();
+        var byAuthority = history.Children.GroupBy(c => c.Key.Authority, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var allYears = history.YearsByAuthority.Values.SelectMany(y => y).Distinct().Order().ToList();
+        foreach (var year in allYears)
+        {
+            var gmChildren = new List<ChildHistory>();
+            long gmPopulation = 0;
+            var gmPopulationKnown = true;
+            foreach (var (authority, years) in history.YearsByAuthority)
+            {
+                if (!years.Contains(year))
+                {
+                    continue;
+                }
+
+                var children = byAuthority.GetValueOrDefault(authority) ?? [];
+                gmChildren.AddRange(children);
+                var pop = population.Children(authority, year);
+                gmPopulation += pop ?? 0;
+                gmPopulationKnown &= pop is not null;
+                result.AddRange(ForArea(authority, year, children, pop));
+            }
+
+            result.AddRange(ForArea(GreaterManchester, year, gmChildren, gmPopulationKnown ? gmPopulation : null));
+        }
+
+        return result;
+    }
+
+    /// <summary>The measures for one area and year.</summary>
+    internal static IEnumerable<MeasureValue> ForArea(string area, CollectionYear year, IReadOnlyList<ChildHistory> children, long? population)
+    {
+        var end = year.End;
+        var start = year.Start;
+        MeasureValue V(string measure, string category, MeasureKind kind, double? value, int @base) => new(area, year, measure, category, kind, value, @base);
+
+        // Looked after at 31 March (not respite).
+        var atEnd = children.Select(c => (Child: c, Period: c.PeriodOn(end)))
+            .Where(x => x.Period is not null && x.Period.EpisodeOn(end) is { IsRespite: false })
+            .Select(x => (x.Child, Period: x.Period!, Episode: x.Period!.EpisodeOn(end)!)).ToList();
+        yield return V("cla_31_march", "all", MeasureKind.Count, atEnd.Count, atEnd.Count);
+        if (population is > 0)
+        {
+            yield return V("cla_rate_per_10000", "all", MeasureKind.Rate, Math.Round(atEnd.Count * 10000.0 / population.Value, 1), atEnd.Count);
+        }
+
+        foreach (var g in atEnd.GroupBy(x => x.Episode.LegalStatus ?? "unknown").OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            yield return V("cla_by_legal_status", g.Key, MeasureKind.Count, g.Count(), atEnd.Count);
+        }
+
+        foreach (var g in atEnd.GroupBy(x => x.Episode.Place ?? "unknown").OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            yield return V("cla_by_placement", g.Key, MeasureKind.Count, g.Count(), atEnd.Count);
+        }
+
+        foreach (var g in atEnd.GroupBy(x => PlacementCategories.Of(x.Episode.Place)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            yield return V("cla_by_placement_category", g.Key, MeasureKind.Count, g.Count(), atEnd.Count);
+        }
+
+        foreach (var g in atEnd.GroupBy(x => x.Episode.Provider ?? "unknown").OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            yield return V("cla_by_provider", g.Key, MeasureKind.Count, g.Count(), atEnd.Count);
+        }
+
+        var uasc = atEnd.Count(x => x.Child.IsUascOn(end));
+        yield return V("uasc_31_march", "all", MeasureKind.Count, uasc, atEnd.Count);
+
+        // Starts: children whose (non-respite) period began in the year, each child once.
+        var starters = children.Select(c => (Child: c, Period: c.Periods.FirstOrDefault(p => p.Start >= start && p.Start <= end && !p.IsRespite)))
+            .Where(x => x.Period is not null).ToList();
+        yield return V("started", "all", MeasureKind.Count, starters.Count, starters.Count);
+        foreach (var g in starters.GroupBy(x => AgeBand(x.Child.AgeOn(x.Period!.Start))).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            yield return V("started_by_age", g.Key, MeasureKind.Count, g.Count(), starters.Count);
+        }
+
+        // Ceased: the last period ending in the year, each child once.
+        var leavers = children.Select(c => (Child: c, Period: c.Periods.LastOrDefault(p => p.End is { } e && e >= start && e <= end && !p.IsRespite)))
+            .Where(x => x.Period is not null).Select(x => (x.Child, Period: x.Period!)).ToList();
+        yield return V("ceased", "all", MeasureKind.Count, leavers.Count, leavers.Count);
+        foreach (var g in leavers.GroupBy(x => ReasonGroup(x.Period.Reason)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            yield return V("ceased_by_reason", g.Key, MeasureKind.Count, g.Count(), leavers.Count);
+        }
+
+        if (leavers.Count > 0)
+        {
+            yield return V("ceased_median_duration_days", "all", MeasureKind.Days, Median(leavers.Select(x => (double)x.Period.DaysTo(end))), leavers.Count);
+        }
+
+        // Placement stability: 3+ placements during the year, of children looked after at 31 March.
+        if (atEnd.Count > 0)
+        {
+            var three = atEnd.Count(x => x.Child.PlacementsBetween(start, end) >= 3);
+            yield return V("stability_3plus_placements", "all", MeasureKind.Percent, Math.Round(100.0 * three / atEnd.Count, 1), atEnd.Count);
+        }
+
+        // Long-term stability: under 16 at 31 March, looked after 2.5 years or more, same placement for 2 years or more.
+        var longTerm = atEnd.Where(x => x.Child.AgeOn(end) < 16 && x.Period.Start <= end.AddMonths(-30)).ToList();
+        if (longTerm.Count > 0)
+        {
+            var stable = longTerm.Count(x => SamePlacementSince(x.Period, end) <= end.AddYears(-2));
+            yield return V("stability_long_term", "all", MeasureKind.Percent, Math.Round(100.0 * stable / longTerm.Count, 1), longTerm.Count);
+        }
+
+        // Missing and away from placement without authorisation, for children looked after during the year.
+        var during = children.Where(c => c.Periods.Any(p => !p.IsRespite && p.Start <= end && (p.End is null || p.End >= start))).ToList();
+        foreach (var type in new[] { ("M", "missing"), ("A", "away") })
+        {
+            var incidents = during.SelectMany(c => c.Missing.Where(m => m.Type == type.Item1 && m.Start >= start && m.Start <= end).Select(_ => c)).ToList();
+            var kids = incidents.Distinct().Count();
+            yield return V($"{type.Item2}_children", "all", MeasureKind.Count, kids, during.Count);
+            yield return V($"{type.Item2}_incidents", "all", MeasureKind.Count, incidents.Count, kids);
+            if (during.Count > 0)
+            {
+                yield return V($"{type.Item2}_children_percent", "all", MeasureKind.Percent, Math.Round(100.0 * kids / during.Count, 1), during.Count);
+            }
+        }
+
+        // Adoption timeliness for children adopted in the year (A1, A10, A2: averages in days).
+        var adopted = children.SelectMany(c => c.Adoptions).Where(a => a.Adopted >= start && a.Adopted <= end).ToList();
+        yield return V("adopted", "all", MeasureKind.Count, adopted.Count, adopted.Count);
+        var a1 = adopted.Where(a => a.PlacedForAdoption is not null).Select(a => (double)(a.PlacedForAdoption!.Value.DayNumber - a.EnteredCare.DayNumber)).ToList();
+        if (a1.Count > 0)
+        {
+            yield return V("adoption_a1_days", "all", MeasureKind.Days, Math.Round(a1.Average(), 1), a1.Count);
+        }
+
+        var a10 = adopted.Where(a => a.PlacedForAdoption is not null)
+            .Select(a => (double)((a.ByFosterCarer && a.FosterPlacementStart is { } f ? f : a.PlacedForAdoption!.Value).DayNumber - a.EnteredCare.DayNumber)).ToList();
+        if (a10.Count > 0)
+        {
+            yield return V("adoption_a10_days", "all", MeasureKind.Days, Math.Round(a10.Average(), 1), a10.Count);
+        }
+
+        var a2 = adopted.Where(a => a.CourtAuthority is not null && a.Matched is not null)
+            .Select(a => (double)Math.Max(0, a.Matched!.Value.DayNumber - a.CourtAuthority!.Value.DayNumber)).ToList();
+        if (a2.Count > 0)
+        {
+            yield return V("adoption_a2_days", "all", MeasureKind.Days, Math.Round(a2.Average(), 1), a2.Count);
+        }
+    }
+
+    /// <summary>DfE age bands at a date: under 1, 1–4, 5–9, 10–15, 16+.</summary>
+    public static string AgeBand(int? age) => age switch
+    {
+        null => "unknown",
+        < 1 => "0",
+        < 5 => "1-4",
+        < 10 => "5-9",
+        < 16 => "10-15",
+        _ => "16+",
+    };
+
+    /// <summary>The standard groupings of the reason a child ceased to be looked after.</summary>
+    public static string ReasonGroup(string? rec) => rec switch
+    {
+        "E11" or "E12" => "adopted",
+        "E41" => "child_arrangements_order",
+        "E43" or "E44" or "E45" or "E46" or "E47" or "E48" => "special_guardianship",
+        "E4A" or "E4B" => "returned_home",
+        "E13" => "lives_with_parents_relatives_without_pr",
+        "E5" or "E6" => "independent_living",
+        "E17" => "stayed_with_carers_18_plus",
+        "E7" => "adult_social_care",
+        "E9" => "custody",
+        "E14" => "remand_ended",
+        "E15" => "age_assessment",
+        "E16" => "moved_abroad",
+        "E2" => "died",
+        "E3" => "care_transferred",
+        "E8" => "other",
+        _ => "not_recorded",
+    };
+
+    // The start of the child's current placement, going back through temporary placements and returns to it.
+    private static DateOnly SamePlacementSince(PeriodOfCare period, DateOnly day)
+    {
+        var placements = period.Placements.Where(p => p.Start <= day).ToList();
+        var i = placements.FindLastIndex(p => !p.Temporary);
+        if (i < 0)
+        {
+            return day;
+        }
+
+        var current = placements[i];
+        var since = current.Start;
+        for (var j = i - 1; j >= 0; j--)
+        {
+            var p = placements[j];
+            if (p.Temporary)
+            {
+                continue;
+            }
+
+            if (p.Place == current.Place && p.Urn == current.Urn && p.Postcode == current.Postcode)
+            {
+                since = p.Start;
+                continue;
+            }
+
+            break;
+        }
+
+        return since;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        var mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}

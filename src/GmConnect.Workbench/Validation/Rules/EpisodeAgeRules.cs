@@ -1,0 +1,38 @@
+using GmConnect.Workbench.Model;
+using static GmConnect.Workbench.Validation.Checks;
+
+namespace GmConnect.Workbench.Validation.Rules;
+
+/// <summary>Rules that compare an episode with the child's age (Episodes joined to Header on CHILD).</summary>
+internal static class EpisodeAgeRules
+{
+    private const ReturnTable E = ReturnTable.Episodes;
+
+    public static IEnumerable<Rule> All()
+    {
+        yield return new("302", ctx => WithHeader(ctx, (t, r) => t.Date(r, "DECOM") is { } d && ctx.Dob(t.Child(r)) is { } dob && d < dob));
+        yield return new("352", AgeAt("DECOM", (t, r) => t.Is(r, "RNE", "S"), age => age >= 18));
+        yield return new("358", AgeAt("DECOM", (t, r) => t.Is(r, "LS", "J1", "J2", "J3"), age => age < 10));
+        yield return new("371", AgeAt("DECOM", (t, r) => t.Is(r, "PLACE", "H5", "K3"), age => age < 16));
+        yield return new("372", AgeAt("DECOM", (t, r) => t.Is(r, "PLACE", "R5"), age => age < 10));
+        yield return new("373", AgeAt("DECOM", (t, r) => t.Is(r, "PLACE", "S1"), age => age < 4));
+        yield return new("374", AgeAt("DECOM", (t, r) => t.Is(r, "PLACE", "P3"), age => age < 14));
+        yield return new("386", AgeAt("DEC", (t, r) => t.Is(r, "REC", "E11", "E12"), age => age >= 18));
+        yield return new("387", AgeAt("DEC", (t, r) => t.Is(r, "REC", "E5", "E6"), age => age < 14));
+        yield return new("389", AgeAt("DEC", (t, r) => t.Is(r, "REC", "E7"), age => age < 16));
+        yield return new("407", AgeAt("DEC", (t, r) => t.Is(r, "REC", "E45", "E46", "E47", "E48"), age => age >= 18));
+        yield return new("460", AgeAt("DEC", (t, r) => t.Is(r, "REC", "E17"), age => age < 18));
+    }
+
+    private static IEnumerable<(ReturnTable, int)> WithHeader(ValidationContext ctx, Func<Ssda903Table, int, bool> fails)
+    {
+        foreach (var (table, r) in Rows(ctx, E, fails))
+        {
+            yield return (table, r);
+            yield return (ReturnTable.Header, ctx.HeaderRow(ctx.Episodes.Child(r)));
+        }
+    }
+
+    private static Func<ValidationContext, IEnumerable<(ReturnTable, int)>> AgeAt(string column, Func<Ssda903Table, int, bool> when, Func<int, bool> fails) =>
+        ctx => WithHeader(ctx, (t, r) => when(t, r) && Checks.AgeAt(ctx, t, r, column) is { } age && fails(age));
+}

@@ -1,0 +1,141 @@
+using GmConnect.Workbench.Model;
+using static GmConnect.Workbench.Validation.Checks;
+
+namespace GmConnect.Workbench.Validation.Rules;
+
+/// <summary>Rules on how a child's episodes follow one another (the episode chain).</summary>
+internal static class EpisodeChainRules
+{
+    private const ReturnTable E = ReturnTable.Episodes;
+
+    private static readonly string[] PlacementFields = ["PLACE", "PLACE_PROVIDER", "PL_POST", "URN"];
+
+    public static IEnumerable<Rule> All()
+    {
+        yield return new("142", ctx => ctx.EpisodesByChild.Values.SelectMany(rows => rows.Take(rows.Count - 1))
+            .Where(r => ctx.Episodes.Blank(r, "DEC")).Select(r => (E, r)));
+        yield return new("357", ctx => ctx.EpisodesByChild
+            .Where(kv => !ctx.PreviousEpisodesByChild.ContainsKey(kv.Key) && !ctx.Episodes.Is(kv.Value[0], "RNE", "S"))
+            .Select(kv => (E, kv.Value[0])));
+        yield return new("388", Rule388);
+        yield return new("431", ctx => Pairs(ctx).Where(p => ctx.Episodes.Is(p.Cur, "RNE", "S") && Continues(ctx, p)).Select(p => (E, p.Cur)));
+        yield return new("432", ctx => Pairs(ctx).Where(p => ctx.Episodes.Filled(p.Prev, "REC") && !ctx.Episodes.Is(p.Prev, "REC", "X1")
+            && ctx.Episodes.Filled(p.Cur, "RNE") && !ctx.Episodes.Is(p.Cur, "RNE", "S")).Select(p => (E, p.Cur)));
+        yield return new("433", ctx => Pairs(ctx).Where(p => ctx.Episodes.Is(p.Cur, "RNE", "L", "P", "T", "U", "B")
+            && ctx.Episodes.Date(p.Prev, "DEC") is { } dec && ctx.Episodes.Date(p.Cur, "DECOM") is { } decom && dec != decom).Select(p => (E, p.Cur)));
+        yield return new("434", ctx => Pairs(ctx).Where(p => ctx.Episodes.Is(p.Cur, "RNE", "L") && Continues(ctx, p)
+            && (Same(ctx, p, "LS") || !PlacementFields.All(f => Same(ctx, p, f)))).Select(p => (E, p.Cur)));
+        yield return new("435", ctx => Pairs(ctx).Where(p => ctx.Episodes.Is(p.Cur, "RNE", "P", "T") && Continues(ctx, p)
+            && (!Same(ctx, p, "LS") || PlacementFields.All(f => Same(ctx, p, f)))).Select(p => (E, p.Cur)));
+        yield return new("436", ctx => Pairs(ctx).Where(p => ctx.Episodes.Is(p.Cur, "RNE", "B", "U") && Continues(ctx, p)
+            && (Same(ctx, p, "LS") || PlacementFields.All(f => Same(ctx, p, f)))).Select(p => (E, p.Cur)));
+        yield return new("437", ctx => Pairs(ctx).Where(p => ctx.Episodes.Is(p.Prev, "REC", "E2", "E15")).Select(p => (E, p.Prev)));
+        yield return new("501", ctx => Pairs(ctx).Where(p => ctx.Episodes.Date(p.Prev, "DEC") is { } dec
+            && ctx.Episodes.Date(p.Cur, "DECOM") < dec).Select(p => (E, p.Cur)));
+        yield return new("504", Rule504);
+        yield return new("383", Rule383);
+        yield return new("225", ctx => Pairs(ctx).Where(p => Continues(ctx, p) && ctx.Episodes.Is(p.Prev, "REC", "X1")
+            && ctx.Episodes.Is(p.Cur, "RNE", "P", "B", "T", "U") && ctx.Episodes.Date(p.Prev, "DECOM") >= new DateOnly(2016, 4, 1)
+            && !ctx.Episodes.In(p.Prev, "PLACE", CodeLists.Temporary) && !ctx.Episodes.In(p.Cur, "PLACE", CodeLists.Temporary)
+            && ctx.Episodes.Blank(p.Prev, "REASON_PLACE_CHANGE")).Select(p => (E, p.Prev)));
+        yield return new("426", ctx => ctx.EpisodesByChild.Values
+            .Where(rows => rows.Any(r => ctx.Episodes.Is(r, "LS", "V3")) && rows.Any(r => ctx.Episodes.Is(r, "LS", "V4")))
+            .SelectMany(rows => rows.Where(r => ctx.Episodes.In(r, "LS", CodeLists.Respite))).Select(r => (E, r)));
+        yield return new("367", Rule367);
+        yield return new("377", ctx => ctx.EpisodesByChild.Values
+            .Select(rows => rows.Where(r => ctx.Episodes.Is(r, "PLACE", "T3") && ctx.Episodes.Date(r, "DECOM") >= ctx.Start).ToList())
+            .Where(t3 => t3.Count > 2).SelectMany(t3 => t3).Select(r => (E, r)));
+    }
+
+    private static bool Continues(ValidationContext ctx, (int Prev, int Cur) p) =>
+        ctx.Episodes.Date(p.Prev, "DEC") is { } dec && ctx.Episodes.Date(p.Cur, "DECOM") == dec;
+
+    private static bool Same(ValidationContext ctx, (int Prev, int Cur) p, string column) =>
+        string.Equals(ctx.Episodes.Get(p.Prev, column), ctx.Episodes.Get(p.Cur, column), StringComparison.Ordinal);
+
+    private static IEnumerable<(ReturnTable, int)> Rule388(ValidationContext ctx)
+    {
+        foreach (var rows in ctx.EpisodesByChild.Values)
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (!ctx.Episodes.Is(rows[i], "REC", "X1"))
+                {
+                    continue;
+                }
+
+                var dec = ctx.Episodes.Date(rows[i], "DEC");
+                var next = i + 1 < rows.Count ? ctx.Episodes.Date(rows[i + 1], "DECOM") : null;
+                if (dec is null || next != dec)
+                {
+                    yield return (E, rows[i]);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(ReturnTable, int)> Rule504(ValidationContext ctx)
+    {
+        foreach (var rows in ctx.EpisodesByChild.Values)
+        {
+            string? periodCin = null;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var r = rows[i];
+                if (i == 0 || ctx.Episodes.Is(r, "RNE", "S") || !Continues(ctx, (rows[i - 1], r)))
+                {
+                    periodCin = ctx.Episodes.Get(r, "CIN");
+                    continue;
+                }
+
+                if (!string.Equals(ctx.Episodes.Get(r, "CIN"), periodCin, StringComparison.Ordinal))
+                {
+                    yield return (E, r);
+                }
+            }
+        }
+    }
+
+    // A temporary placement must be followed by a return to the placement the child left.
+    private static IEnumerable<(ReturnTable, int)> Rule383(ValidationContext ctx)
+    {
+        foreach (var rows in ctx.EpisodesByChild.Values)
+        {
+            for (var i = 1; i + 1 < rows.Count; i++)
+            {
+                var r = rows[i];
+                if (ctx.Episodes.In(r, "PLACE", CodeLists.Temporary)
+                    && !string.Equals(ctx.Episodes.Get(rows[i - 1], "PLACE"), ctx.Episodes.Get(rows[i + 1], "PLACE"), StringComparison.Ordinal))
+                {
+                    yield return (E, r);
+                }
+            }
+        }
+    }
+
+    // At most 75 days of respite (V3) in the collection year.
+    private static IEnumerable<(ReturnTable, int)> Rule367(ValidationContext ctx)
+    {
+        foreach (var rows in ctx.EpisodesByChild.Values)
+        {
+            var respite = rows.Where(r => ctx.Episodes.Is(r, "LS", "V3") && ctx.Episodes.Date(r, "DECOM") is not null).ToList();
+            var days = 0;
+            foreach (var r in respite)
+            {
+                var s = ctx.Episodes.Date(r, "DECOM")!.Value;
+                var e = EndOrCollectionEnd(ctx, r);
+                var from = s > ctx.Start ? s : ctx.Start;
+                var to = e < ctx.End ? e : ctx.End;
+                days += Math.Max(0, Dates.DaysBetween(from, to));
+            }
+
+            if (days > 75)
+            {
+                foreach (var r in respite)
+                {
+                    yield return (E, r);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using GmConnect.Workbench.Model;
+using static GmConnect.Workbench.Validation.Checks;
+
+namespace GmConnect.Workbench.Validation.Rules;
+
+/// <summary>Rules on the fields of a single episode (codes, dates, combinations of codes).</summary>
+internal static class EpisodeFieldRules
+{
+    private const ReturnTable E = ReturnTable.Episodes;
+
+    private static readonly DateOnly FreeingOrdersEnded = new(2005, 12, 30);
+
+    // Placement types for which no provider, postcode or URN is expected.
+    private static readonly string[] NoProvider = ["T0", "T1", "T2", "T3", "T4", "Z1"];
+
+    // Placement types with no Ofsted URN (2023/24 and 2024/25 lists).
+    private static readonly string[] NoUrn = ["H5", "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"];
+
+    public static IEnumerable<Rule> All()
+    {
+        yield return new("141", Date(E, "DECOM", required: true));
+        yield return new("143", Code(E, "RNE", _ => CodeLists.Rne));
+        yield return new("144", Code(E, "LS", _ => CodeLists.LegalStatus));
+        yield return new("145", Code(E, "CIN", _ => CodeLists.CategoryOfNeed));
+        yield return new("146", Code(E, "PLACE", c => c.Codes.Place));
+        yield return new("147", Date(E, "DEC"));
+        yield return new("148", ctx => Rows(ctx, E, (t, r) => t.Blank(r, "DEC") != t.Blank(r, "REC")));
+        yield return new("149", Code(E, "REC", c => c.Codes.Rec));
+        yield return new("178", Code(E, "PLACE_PROVIDER", _ => CodeLists.PlaceProvider));
+        yield return new("1009", Code(E, "REASON_PLACE_CHANGE", c => c.Codes.ReasonPlaceChange));
+        yield return new("213", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", NoProvider) && t.Filled(r, "PLACE_PROVIDER")));
+        yield return new("214", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", NoProvider) && (t.Filled(r, "PL_POST") || t.Filled(r, "URN"))));
+        yield return new("218", ctx => Rows(ctx, E, (t, r) => t.Blank(r, "URN") && t.Filled(r, "PLACE") && !t.Is(r, "PLACE", NoUrn)
+            && (t.Date(r, "DEC") is not { } dec || dec >= ctx.Start)));
+        yield return new("222", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", NoUrn) && t.Filled(r, "URN") && !t.Is(r, "URN", "XXXXXXX")));
+        yield return new("226", ctx => Rows(ctx, E, (t, r) => t.In(r, "PLACE", CodeLists.Temporary) && t.Filled(r, "REASON_PLACE_CHANGE")));
+        yield return new("353", ctx => Rows(ctx, E, (t, r) => t.Date(r, "DECOM") < new DateOnly(1991, 10, 14)));
+        yield return new("354", ctx => Rows(ctx, E, (t, r) => t.Date(r, "DECOM") > ctx.End));
+        yield return new("385", ctx => Rows(ctx, E, (t, r) => t.Date(r, "DEC") > ctx.End));
+        yield return new("355", ctx => Rows(ctx, E, (t, r) => t.Date(r, "DECOM") is { } s && t.Date(r, "DEC") == s));
+        yield return new("356", ctx => Rows(ctx, E, (t, r) => t.Date(r, "DECOM") is { } s && t.Date(r, "DEC") < s));
+        yield return new("361", LongerThan("L1", 3));
+        yield return new("362", LongerThan("L2", 21));
+        yield return new("363", LongerThan("L3", 7));
+        yield return new("365", LongerThan("V3", 17));
+        yield return new("366", ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", "V3") && t.Filled(r, "RNE") && !t.Is(r, "RNE", "S")));
+        yield return new("375", PlacementLongerThan("T1", 42));
+        yield return new("376", PlacementLongerThan("T3", 21));
+        yield return new("379", PlacementLongerThan("T4", 7));
+        yield return new("378", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", "P1") && t.Is(r, "LS", "V2")));
+        yield return new("380", ctx => Rows(ctx, E, (t, r) => t.Is(r, "RNE", "S") && t.In(r, "PLACE", CodeLists.Temporary)));
+        yield return new("381", ctx => Rows(ctx, E, (t, r) => t.Filled(r, "REC") && !t.Is(r, "REC", "X1") && t.In(r, "PLACE", CodeLists.Temporary)));
+        yield return new("382", ctx => Rows(ctx, E, (t, r) => t.In(r, "LS", CodeLists.Respite) && t.In(r, "PLACE", CodeLists.Temporary)));
+        yield return new("384", ctx => Rows(ctx, E, (t, r) => t.In(r, "LS", CodeLists.Respite) && t.Is(r, "PLACE", "U1", "U4")));
+        yield return new("390", ctx => Rows(ctx, E, (t, r) => t.Is(r, "REC", "E11", "E12") && !t.In(r, "PLACE", CodeLists.Adoption)));
+        yield return new("408", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", "A5", "A6") && !t.Is(r, "LS", "E1", "D1")));
+        yield return new("217", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", "A3", "A5") && t.Filled(r, "RNE") && !t.Is(r, "RNE", "S", "T", "U")));
+        yield return new("445", ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", "D1") && t.Date(r, "DECOM") > FreeingOrdersEnded));
+        yield return new("446", ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", "E1") && t.Date(r, "DECOM") < FreeingOrdersEnded));
+        yield return new("451", ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", "D1") && t.Blank(r, "DEC") && t.Blank(r, "REC")));
+        yield return new("516", ctx => Rows(ctx, E, (t, r) => t.Is(r, "REC", "E45", "E46") && !t.Is(r, "PLACE", "U1", "U2", "U3", "U4", "U5", "U6")));
+        yield return new("526", ctx => Rows(ctx, E, (t, r) => t.Filled(r, "PLACE") && !t.Is(r, "PLACE", NoProvider) && t.Blank(r, "PLACE_PROVIDER")
+            && (t.Date(r, "DEC") is not { } dec || dec >= ctx.Start)));
+        yield return new("527", Provider("PR1", "P1", "R2", "R5"));
+        yield return new("528", Provider("PR2", "P1", "R2", "R5"));
+        yield return new("529", Provider("PR3", "P1", "A3", "A4", "A5", "A6", "K1", "K2", "U1", "U2", "U3", "U4", "U5", "U6"));
+        yield return new("530", Provider("PR4", "P1"));
+        yield return new("531", Provider("PR5", "P1"));
+        yield return new("550", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE_PROVIDER", "PR0") && t.Filled(r, "PLACE") && !t.Is(r, "PLACE", "P1")));
+        yield return new("392b", ctx => Rows(ctx, E, (t, r) => (t.Blank(r, "HOME_POST") || t.Blank(r, "PL_POST"))
+            && !t.In(r, "LS", CodeLists.Respite) && !t.In(r, "PLACE", CodeLists.Temporary) && !t.Is(r, "PLACE", "Z1")
+            && !ctx.UascChildren.Contains(t.Child(r)) && (t.Date(r, "DEC") is not { } dec || dec >= ctx.Start)));
+        yield return new("392d", ctx => Rows(ctx, E, (t, r) => t.Get(r, "HOME_POST") is { } home && t.Get(r, "PL_POST") is { } pl
+            && Postcode(home) == Postcode(pl) && !t.Is(r, "PLACE", "P1")));
+        yield return new("398", ctx => Rows(ctx, E, (t, r) => t.In(r, "LS", CodeLists.Respite) && (t.Filled(r, "HOME_POST") || t.Filled(r, "PL_POST"))));
+    }
+
+    private static string Postcode(string value) => value.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+
+    private static Func<ValidationContext, IEnumerable<(ReturnTable, int)>> LongerThan(string legalStatus, int days) =>
+        ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", legalStatus) && t.Date(r, "DECOM") is { } s && t.Date(r, "DEC") is { } d && Dates.DaysBetween(s, d) > days);
+
+    private static Func<ValidationContext, IEnumerable<(ReturnTable, int)>> PlacementLongerThan(string place, int days) =>
+        ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", place) && t.Date(r, "DECOM") is { } s && Dates.DaysBetween(s, EndOrCollectionEnd(ctx, r)) > days);
+
+    private static Func<ValidationContext, IEnumerable<(ReturnTable, int)>> Provider(string provider, params string[] places) =>
+        ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE_PROVIDER", provider) && t.Is(r, "PLACE", places));
+}

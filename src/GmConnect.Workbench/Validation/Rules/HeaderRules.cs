@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using GmConnect.Workbench.Model;
+using static GmConnect.Workbench.Validation.Checks;
+
+namespace GmConnect.Workbench.Validation.Rules;
+
+/// <summary>Rules on the Header table (sex, DOB, ethnicity, UPN, motherhood).</summary>
+internal static partial class HeaderRules
+{
+    private const ReturnTable H = ReturnTable.Header;
+
+    [GeneratedRegex("^([A-HJ-NPQRT-Z])(\\d{12}|\\d{11}[A-Z])$")]
+    private static partial Regex UpnPattern();
+
+    internal static bool IsFemale(string? sex) => sex is "2" or "F";
+
+    internal static bool IsMale(string? sex) => sex is "1" or "M";
+
+    public static IEnumerable<Rule> All()
+    {
+        yield return new("101", Code(H, "SEX", c => c.Codes.Sex, required: true));
+        yield return new("102", Date(H, "DOB", required: true));
+        yield return new("103", Code(H, "ETHNIC", _ => CodeLists.Ethnic, required: true));
+        yield return new("168", ctx => Rows(ctx, H, (t, r) => t.Get(r, "UPN") is { } upn
+            && upn is not ("UN1" or "UN2" or "UN3" or "UN4" or "UN5") && !UpnPattern().IsMatch(upn)));
+        yield return new("171", Date(H, "MC_DOB"));
+        yield return new("174", ctx => Rows(ctx, H, (t, r) => t.Filled(r, "MC_DOB") && IsMale(t.Get(r, "SEX"))));
+        yield return new("301", ctx => Rows(ctx, H, (t, r) => t.Date(r, "DOB") > ctx.End));
+        yield return new("351", ctx => Rows(ctx, H, (t, r) => t.Date(r, "DOB") is { } dob && Dates.AgeOn(dob, ctx.Start) > 25));
+        yield return new("209", ctx => Rows(ctx, H, (t, r) => t.Is(r, "UPN", "UN1")
+            && t.Date(r, "DOB") is { } dob && Dates.AgeOn(dob, ctx.Start) is >= 5 and < 16));
+        yield return new("210", ctx => Rows(ctx, H, (t, r) => t.Is(r, "UPN", "UN4")
+            && ctx.EpisodesOf(t.Child(r)).Any(e => ctx.Episodes.Blank(e, "DEC") && ctx.Episodes.Date(e, "DECOM") is { } d && d.AddDays(7) <= ctx.End)));
+        yield return new("442", ctx => Rows(ctx, H, (t, r) => t.Blank(r, "UPN") && ctx.EpisodesOf(t.Child(r)).Count > 0));
+        yield return new("611", ctx => Rows(ctx, H, (t, r) => t.Is(r, "MOTHER", "1") && t.Blank(r, "MC_DOB")));
+        yield return new("612", ctx => Rows(ctx, H, (t, r) => IsFemale(t.Get(r, "SEX")) && !t.Is(r, "MOTHER", "1") && t.Filled(r, "MC_DOB")));
+        yield return new("620", ctx => Rows(ctx, H, (t, r) => t.Is(r, "MOTHER", "1") && t.Date(r, "DOB") is { } dob && Dates.AgeOn(dob, ctx.Start) < 11));
+        yield return new("621", ctx => Rows(ctx, H, (t, r) => t.Filled(r, "MOTHER") && t.Date(r, "MC_DOB") is { } mc && t.Date(r, "DOB") is { } dob && mc < dob));
+        yield return new("625", Rule625);
+        yield return new("393", ctx => Rows(ctx, H, (t, r) => IsFemale(t.Get(r, "SEX")) && t.Blank(r, "MOTHER")
+            && t.Date(r, "DOB") is { } dob && Dates.AgeOn(dob, ctx.End) >= 11
+            && ctx.EpisodesOf(t.Child(r)).Any(e => ctx.Episodes.Blank(e, "DEC") && !ctx.Episodes.In(e, "LS", CodeLists.Respite))));
+        yield return new("607", Rule607);
+        yield return new("628", ctx => Rows(ctx, H, (t, r) => t.Filled(r, "MOTHER") && ctx.EpisodesOf(t.Child(r)).Count == 0
+            && ctx.RowsOf(ReturnTable.OC3, t.Child(r)).Count > 0));
+    }
+
+    private static IEnumerable<(ReturnTable, int)> Rule625(ValidationContext ctx)
+    {
+        var t = ctx.Header;
+        foreach (var r in t.Rows)
+        {
+            if (t.Date(r, "MC_DOB") is not { } mc)
+            {
+                continue;
+            }
+
+            var episodes = ctx.EpisodesOf(t.Child(r));
+            var ceased = episodes.Count > 0 && ctx.Episodes.Date(episodes[^1], "DEC") is { } dec && !ctx.Episodes.Is(episodes[^1], "REC", "X1") ? dec : (DateOnly?)null;
+            if (mc > ctx.End || mc > ceased)
+            {
+                yield return (H, r);
+                foreach (var e in episodes.Where(e => ctx.Episodes.Date(e, "DEC") < mc))
+                {
+                    yield return (ReturnTable.Episodes, e);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(ReturnTable, int)> Rule607(ValidationContext ctx)
+    {
+        var t = ctx.Header;
+        foreach (var r in t.Rows)
+        {
+            if (!IsFemale(t.Get(r, "SEX")) || t.Filled(r, "MOTHER") || t.Date(r, "DOB") is not { } dob)
+            {
+                continue;
+            }
+
+            foreach (var e in ctx.EpisodesOf(t.Child(r)))
+            {
+                var ep = ctx.Episodes;
+                if (ep.Date(e, "DEC") is { } dec && dec >= ctx.Start && dec <= ctx.End && ep.Filled(e, "REC") && !ep.Is(e, "REC", "X1")
+                    && !ep.In(e, "LS", CodeLists.Respite) && Dates.AgeOn(dob, dec) >= 11)
+                {
+                    yield return (H, r);
+                    yield return (ReturnTable.Episodes, e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using GmConnect.Workbench.Model;
+using static GmConnect.Workbench.Validation.Checks;
+
+namespace GmConnect.Workbench.Validation.Rules;
+
+/// <summary>Rules on PrevPerm (previous permanence option before this period of care).</summary>
+internal static partial class PrevPermRules
+{
+    private const ReturnTable P = ReturnTable.PrevPerm;
+
+    private static readonly DateOnly From2016 = new(2016, 4, 1);
+
+    // Dates of a previous order may have an unknown day and month: ZZ/ZZ/YYYY or ZZ/MM/YYYY.
+    [GeneratedRegex("^(ZZ|[0-3][0-9])/(ZZ|[01][0-9])/[12][0-9]{3}$")]
+    private static partial Regex PermDate();
+
+    [GeneratedRegex("^([2-9][0-9]{2}|NIR|SCO|WAL|NUK)$")]
+    private static partial Regex LaCode();
+
+    public static IEnumerable<Rule> All()
+    {
+        yield return new("631", Code(P, "PREV_PERM", _ => CodeLists.PrevPerm));
+        yield return new("633", ctx => Rows(ctx, P, (t, r) => t.Get(r, "LA_PERM") is { } la && !LaCode().IsMatch(la)));
+        yield return new("635", ctx => Rows(ctx, P, (t, r) => t.Is(r, "PREV_PERM", "Z1") && (t.Filled(r, "LA_PERM") || t.Filled(r, "DATE_PERM"))));
+        yield return new("632", Rule632);
+        yield return new("630", ctx => Rows(ctx, ReturnTable.Episodes, (t, r) => t.Is(r, "RNE", "S") && t.Date(r, "DECOM") is { } d && d >= ctx.Start && d <= ctx.End
+            && !ctx.RowsOf(P, t.Child(r)).Any(p => ctx[P].Filled(p, "PREV_PERM"))));
+        yield return new("634", ctx => Rows(ctx, P, (t, r) => (t.Filled(r, "PREV_PERM") || t.Filled(r, "LA_PERM") || t.Filled(r, "DATE_PERM"))
+            && ctx.EpisodesOf(t.Child(r)).Count > 0
+            && !ctx.EpisodesOf(t.Child(r)).Any(e => ctx.Episodes.Is(e, "RNE", "S") && ctx.Episodes.Date(e, "DECOM") >= From2016)));
+    }
+
+    private static IEnumerable<(ReturnTable, int)> Rule632(ValidationContext ctx)
+    {
+        var t = ctx[P];
+        foreach (var r in t.Rows)
+        {
+            if (t.Get(r, "DATE_PERM") is not { } raw)
+            {
+                continue;
+            }
+
+            var known = Dates.Parse(raw);
+            if (!PermDate().IsMatch(raw) && known is null)
+            {
+                yield return (P, r);
+                continue;
+            }
+
+            // A previous order must pre-date the start of the period of care it precedes.
+            var start = ctx.EpisodesOf(t.Child(r)).Where(e => ctx.Episodes.Is(e, "RNE", "S")).Select(e => ctx.Episodes.Date(e, "DECOM")).LastOrDefault(d => d is not null);
+            if (known is { } k && start is { } s && k > s)
+            {
+                yield return (P, r);
+            }
+        }
+    }
+}

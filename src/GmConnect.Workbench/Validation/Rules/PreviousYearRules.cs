@@ -1,0 +1,182 @@
+using GmConnect.Workbench.Model;
+using static GmConnect.Workbench.Validation.Checks;
+
+namespace GmConnect.Workbench.Validation.Rules;
+
+/// <summary>Rules that compare this year's return with last year's (run only when it is supplied).</summary>
+internal static class PreviousYearRules
+{
+    private const ReturnTable H = ReturnTable.Header;
+    private const ReturnTable E = ReturnTable.Episodes;
+
+    public static IEnumerable<Rule> All()
+    {
+        yield return new("202", ctx => HeaderChanged(ctx, "SEX", (now, then) => now is not null && then is not null && !SameSex(now, then)));
+        yield return new("203", ctx => HeaderChanged(ctx, "DOB", (now, then) => Dates.Parse(now) is { } a && Dates.Parse(then) is { } b && a != b));
+        yield return new("204", ctx => HeaderChanged(ctx, "ETHNIC", (now, then) => now is not null && then is not null && now != then));
+        yield return new("208", ctx => HeaderChanged(ctx, "UPN", (now, then) => now is not null && then is not null && now != then
+            && !then.StartsWith("UN", StringComparison.Ordinal) && !now.StartsWith("UN", StringComparison.Ordinal)));
+        yield return new("207", ctx => HeaderChanged(ctx, "MOTHER", (now, then) => then == "1" && now is not null && now != "1"));
+        yield return new("624", ctx => HeaderChanged(ctx, "MC_DOB", (now, then) => Dates.Parse(now) is { } a && Dates.Parse(then) is { } b && a != b));
+        yield return new("626", Rule626);
+        yield return new("502", ctx => AgainstOpenEpisode(ctx, (prev, cur) => prev.Date(cur.Prev, "DECOM") != ctx.Episodes.Date(cur.First, "DECOM")));
+        yield return new("503A", SameAsOpen("RNE"));
+        yield return new("503B", SameAsOpen("LS"));
+        yield return new("503C", SameAsOpen("CIN"));
+        yield return new("503D", SameAsOpen("PLACE"));
+        yield return new("503E", SameAsOpen("PLACE_PROVIDER"));
+        yield return new("503F", SameAsOpen("URN"));
+        yield return new("NoE", ctx => ctx.HasPrevious
+            ? ctx.EpisodesByChild.Where(kv => !ctx.PreviousEpisodesByChild.ContainsKey(kv.Key))
+                .SelectMany(kv => kv.Value.Where(r => ctx.Episodes.Date(r, "DECOM") < ctx.Start)).Select(r => (E, r))
+            : []);
+        yield return new("562", Rule562);
+        yield return new("1010", ctx => ctx.HasPrevious
+            ? Rows(ctx, ReturnTable.OC3, (t, r) => ctx.EpisodesOf(t.Child(r)).Count == 0 && PreviousOpenEpisode(ctx, t.Child(r)) >= 0
+                && Oc3Rules.Items.Any(f => t.Filled(r, f)))
+            : []);
+        yield return new("1002", ctx => ctx.HasPrevious
+            ? Rows(ctx, ReturnTable.OC3, (t, r) => ctx.EpisodesOf(t.Child(r)).Count == 0 && !ctx.PreviousEpisodesByChild.ContainsKey(t.Child(r))
+                && Oc3Rules.Items.Any(f => t.Filled(r, f)))
+            : []);
+        yield return new("199", Rule199);
+        yield return new("559", ctx => ctx.HasPrevious
+            ? Rows(ctx, ReturnTable.PlacedAdoption, (t, r) => t.Date(r, "DATE_PLACED") is { } d && d < ctx.Start
+                && !PreviousPlaced(ctx, t.Child(r)).Any(p => p.Placed == d))
+            : []);
+        yield return new("560", ctx => ctx.HasPrevious
+            ? Rows(ctx, ReturnTable.PlacedAdoption, (t, r) => t.Date(r, "DATE_PLACED") is { } d
+                && PreviousPlaced(ctx, t.Child(r)).Where(p => p.Ceased is null).ToList() is { Count: > 0 } open && !open.Any(p => p.Placed == d)
+                && t.Blank(r, "DATE_PLACED_CEASED") && d < ctx.Start)
+            : []);
+        yield return new("SW16aSTG2", SwAgainstOpen("SW_ID"), 2024);
+        yield return new("SW16bSTG2", SwAgainstOpen("SW_DECOM"), 2024);
+        yield return new("SW16cSTG2", SwAgainstOpen("SW_REASON"), 2024);
+    }
+
+    // 1/2 (to 2023/24) and M/F (from 2024/25) mean the same.
+    private static bool SameSex(string a, string b) => Normal(a) == Normal(b);
+
+    private static string Normal(string sex) => sex switch { "1" => "M", "2" => "F", _ => sex };
+
+    private static IEnumerable<(ReturnTable, int)> HeaderChanged(ValidationContext ctx, string column, Func<string?, string?, bool> changed)
+    {
+        if (ctx.Previous is null)
+        {
+            yield break;
+        }
+
+        var last = ctx.Previous[H];
+        foreach (var r in ctx.Header.Rows)
+        {
+            if (ctx.PreviousHeaderRowByChild.TryGetValue(ctx.Header.Child(r), out var p) && changed(ctx.Header.Get(r, column), last.Get(p, column)))
+            {
+                yield return (H, r);
+            }
+        }
+    }
+
+    private static IEnumerable<(ReturnTable, int)> Rule626(ValidationContext ctx) =>
+        HeaderChanged(ctx, "MOTHER", (now, then) => now == "1" && then == "0").Where(h => ctx.Header.Date(h.Item2, "MC_DOB") < ctx.Start);
+
+    private static IEnumerable<(ReturnTable, int)> AgainstOpenEpisode(ValidationContext ctx, Func<Ssda903Table, (int Prev, int First), bool> fails)
+    {
+        if (ctx.Previous is null)
+        {
+            yield break;
+        }
+
+        var previous = ctx.Previous[E];
+        foreach (var (child, rows) in ctx.EpisodesByChild)
+        {
+            var open = PreviousOpenEpisode(ctx, child);
+            if (open >= 0 && rows.Count > 0 && fails(previous, (open, rows[0])))
+            {
+                yield return (E, rows[0]);
+            }
+        }
+    }
+
+    // Compared only when the first episode is the continuation of last year's open one (else 502 reports it).
+    private static Func<ValidationContext, IEnumerable<(ReturnTable, int)>> SameAsOpen(string column) =>
+        ctx => AgainstOpenEpisode(ctx, (prev, p) => prev.Date(p.Prev, "DECOM") == ctx.Episodes.Date(p.First, "DECOM")
+            && !string.Equals(prev.Get(p.Prev, column), ctx.Episodes.Get(p.First, column), StringComparison.Ordinal));
+
+    private static IEnumerable<(ReturnTable, int)> Rule562(ValidationContext ctx)
+    {
+        if (ctx.Previous is null)
+        {
+            yield break;
+        }
+
+        var previous = ctx.Previous[E];
+        foreach (var (child, rows) in ctx.EpisodesByChild)
+        {
+            if (!ctx.PreviousEpisodesByChild.TryGetValue(child, out var last))
+            {
+                continue;
+            }
+
+            var starts = last.Select(r => previous.Date(r, "DECOM")).ToHashSet();
+            foreach (var r in rows)
+            {
+                if (ctx.Episodes.Date(r, "DECOM") is { } d && d < ctx.Start && !starts.Contains(d))
+                {
+                    yield return (E, r);
+                }
+            }
+        }
+    }
+
+    // Adopted (REC E11/E12) and then looked after again.
+    private static IEnumerable<(ReturnTable, int)> Rule199(ValidationContext ctx)
+    {
+        foreach (var (child, rows) in ctx.EpisodesByChild)
+        {
+            DateOnly? adopted = null;
+            if (ctx.Previous is not null && ctx.PreviousEpisodesByChild.TryGetValue(child, out var last))
+            {
+                var prev = ctx.Previous[E];
+                adopted = last.Where(r => prev.Is(r, "REC", "E11", "E12")).Select(r => prev.Date(r, "DEC")).FirstOrDefault(d => d is not null);
+            }
+
+            foreach (var r in rows)
+            {
+                if (adopted is { } a && ctx.Episodes.Date(r, "DECOM") >= a)
+                {
+                    yield return (E, r);
+                }
+
+                if (adopted is null && ctx.Episodes.Is(r, "REC", "E11", "E12"))
+                {
+                    adopted = ctx.Episodes.Date(r, "DEC");
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(DateOnly? Placed, DateOnly? Ceased)> PreviousPlaced(ValidationContext ctx, string child)
+    {
+        var t = ctx.Previous![ReturnTable.PlacedAdoption];
+        return t.Rows.Where(r => t.Child(r) == child).Select(r => (t.Date(r, "DATE_PLACED"), t.Date(r, "DATE_PLACED_CEASED")));
+    }
+
+    private static Func<ValidationContext, IEnumerable<(ReturnTable, int)>> SwAgainstOpen(string column) => ctx =>
+    {
+        if (ctx.Previous is null)
+        {
+            return [];
+        }
+
+        var last = ctx.Previous[ReturnTable.SWEpisodes];
+        var openLast = last.Rows.Where(r => last.Blank(r, "SW_DEC") && last.Date(r, "SW_DECOM") is not null)
+            .GroupBy(last.Child).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var now = ctx[ReturnTable.SWEpisodes];
+        return now.Rows.Where(r => now.Date(r, "SW_DECOM") is not null).GroupBy(now.Child)
+            .Select(g => (g.Key, First: g.OrderBy(r => now.Date(r, "SW_DECOM")).First()))
+            .Where(x => openLast.TryGetValue(x.Key, out var o) && (column == "SW_DECOM"
+                ? last.Date(o, column) != now.Date(x.First, column)
+                : !string.Equals(last.Get(o, column), now.Get(x.First, column), StringComparison.Ordinal)))
+            .Select(x => (ReturnTable.SWEpisodes, x.First));
+    };
+}

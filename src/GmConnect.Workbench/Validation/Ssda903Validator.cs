@@ -1,0 +1,114 @@
+using System.Collections.Frozen;
+using GmConnect.Workbench.Model;
+using GmConnect.Workbench.Validation.Rules;
+
+namespace GmConnect.Workbench.Validation;
+
+/// <summary>
+/// Runs the DfE SSDA903 validation rules of a collection year over a return (and, for the rules that
+/// compare years, last year's return) and reports every failing row.
+/// </summary>
+public static class Ssda903Validator
+{
+    private static readonly Rule[] AllRules =
+    [
+        .. HeaderRules.All(), .. EpisodeFieldRules.All(), .. EpisodeChainRules.All(), .. EpisodeAgeRules.All(),
+        .. Oc2Rules.All(), .. Oc3Rules.All(), .. AdoptionRules.All(), .. MissingRules.All(), .. ReviewRules.All(),
+        .. UascRules.All(), .. PrevPermRules.All(), .. SwEpisodeRules.All(), .. IntegrityRules.All(),
+        .. PreviousYearRules.All(),
+    ];
+
+    /// <summary>Codes of the rules implemented for <paramref name="year"/> that are in its DfE catalogue.</summary>
+    public static IReadOnlyList<string> ImplementedCodes(CollectionYear year)
+    {
+        var catalogue = RuleCatalogue.For(year);
+        return AllRules.Where(r => r.AppliesTo(year) && catalogue.ContainsKey(r.Code)).Select(r => r.Code)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>Validates <paramref name="current"/> against its year's rules.</summary>
+    /// <param name="current">This year's return.</param>
+    /// <param name="previous">Last year's return, if any; rules that need it are skipped without it.</param>
+    /// <param name="only">Optional subset of rule codes to run.</param>
+    public static IReadOnlyList<ValidationError> Validate(Ssda903Return current, Ssda903Return? previous = null, IReadOnlyCollection<string>? only = null)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var context = new ValidationContext(current, previous);
+        var catalogue = RuleCatalogue.For(current.Year);
+        var errors = new List<ValidationError>();
+        foreach (var rule in AllRules)
+        {
+            if (!rule.AppliesTo(current.Year) || !catalogue.TryGetValue(rule.Code, out var info) || (only is not null && !only.Contains(rule.Code)))
+            {
+                continue;
+            }
+
+            var seen = new HashSet<(ReturnTable, int)>();
+            foreach (var hit in rule.Check(context))
+            {
+                if (hit.Row < 0 || !seen.Add(hit))
+                {
+                    continue;
+                }
+
+                var table = current[hit.Table];
+                errors.Add(new ValidationError(hit.Table, hit.Row, table.Child(hit.Row), rule.Code, FieldsFor(info, table)));
+            }
+        }
+
+        errors.Sort((a, b) =>
+        {
+            var c = a.Table.CompareTo(b.Table);
+            if (c == 0)
+            {
+                c = a.Row.CompareTo(b.Row);
+            }
+
+            return c != 0 ? c : string.CompareOrdinal(a.Code, b.Code);
+        });
+        return errors;
+    }
+
+    /// <summary>Writes <c>table,row,child,code,fields</c> (fields <c>;</c>-separated).</summary>
+    public static void WriteCsv(IEnumerable<ValidationError> errors, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine("table,row,child,code,fields");
+        foreach (var e in errors)
+        {
+            writer.Write(e.Table.ToString());
+            writer.Write(',');
+            writer.Write(e.Row.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            writer.Write(',');
+            writer.Write(Csv.Escape(e.Child));
+            writer.Write(',');
+            writer.Write(Csv.Escape(e.Code));
+            writer.Write(',');
+            writer.WriteLine(Csv.Escape(string.Join(';', e.Fields)));
+        }
+    }
+
+    private static readonly Dictionary<(string, ReturnTable), string[]> FieldCache = [];
+
+    // The catalogue lists a rule's fields across all its tables; each reported row names the ones in its table.
+    private static string[] FieldsFor(RuleInfo info, Ssda903Table table)
+    {
+        lock (FieldCache)
+        {
+            if (!FieldCache.TryGetValue((info.Code, table.Kind), out var fields))
+            {
+                var own = TableSchema.Columns(table.Kind).ToFrozenSet(StringComparer.Ordinal);
+                fields = info.Fields.Where(f => own.Contains(f) && f != "CHILD").ToArray();
+                if (fields.Length == 0)
+                {
+                    fields = info.Fields.ToArray();
+                }
+
+                FieldCache[(info.Code, table.Kind)] = fields;
+            }
+
+            return fields;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using GmConnect.Workbench.Model;
+
+namespace GmConnect.Workbench.Validation;
+
+/// <summary>
+/// What a rule sees: this year's return, optionally last year's, the collection dates, the year's code
+/// lists, and indexes built once (episodes per child in DECOM order, header row per child).
+/// </summary>
+internal sealed class ValidationContext
+{
+    public ValidationContext(Ssda903Return current, Ssda903Return? previous)
+    {
+        Current = current;
+        Previous = previous;
+        Year = current.Year;
+        Codes = CodeLists.For(Year);
+        Episodes = current[ReturnTable.Episodes];
+        Header = current[ReturnTable.Header];
+        EpisodesByChild = GroupEpisodes(Episodes);
+        HeaderRowByChild = FirstRowByChild(Header);
+        if (previous is not null)
+        {
+            PreviousEpisodesByChild = GroupEpisodes(previous[ReturnTable.Episodes]);
+            PreviousHeaderRowByChild = FirstRowByChild(previous[ReturnTable.Header]);
+        }
+
+        UascChildren = BuildUasc(current);
+        ContinuouslyLookedAfter = BuildContinuouslyLookedAfter();
+    }
+
+    public Ssda903Return Current { get; }
+
+    public Ssda903Return? Previous { get; }
+
+    public CollectionYear Year { get; }
+
+    public DateOnly Start => Year.Start;
+
+    public DateOnly End => Year.End;
+
+    public CodeLists Codes { get; }
+
+    public Ssda903Table Episodes { get; }
+
+    public Ssda903Table Header { get; }
+
+    public Ssda903Table this[ReturnTable table] => Current[table];
+
+    /// <summary>Episode rows per child, sorted by DECOM (unparseable dates last, then file order).</summary>
+    public IReadOnlyDictionary<string, List<int>> EpisodesByChild { get; }
+
+    public IReadOnlyDictionary<string, List<int>> PreviousEpisodesByChild { get; } = new Dictionary<string, List<int>>();
+
+    public IReadOnlyDictionary<string, int> HeaderRowByChild { get; }
+
+    public IReadOnlyDictionary<string, int> PreviousHeaderRowByChild { get; } = new Dictionary<string, int>();
+
+    /// <summary>Children identified as UASC this year (UASC table, or the XML header flag).</summary>
+    public IReadOnlySet<string> UascChildren { get; }
+
+    /// <summary>
+    /// Children looked after continuously for at least 12 months at 31 March (the OC2 cohort): a period of
+    /// care open at the collection end that began on or before the collection start, excluding V3/V4.
+    /// </summary>
+    public IReadOnlySet<string> ContinuouslyLookedAfter { get; }
+
+    /// <summary>The child's date of birth from the header.</summary>
+    public DateOnly? Dob(string child) => HeaderRowByChild.TryGetValue(child, out var r) ? Header.Date(r, "DOB") : null;
+
+    /// <summary>Header row of the child, or -1.</summary>
+    public int HeaderRow(string child) => HeaderRowByChild.TryGetValue(child, out var r) ? r : -1;
+
+    /// <summary>The episode rows of the child (empty when none).</summary>
+    public IReadOnlyList<int> EpisodesOf(string child) => EpisodesByChild.TryGetValue(child, out var l) ? l : [];
+
+    private readonly Dictionary<ReturnTable, Dictionary<string, List<int>>> _byChild = [];
+
+    /// <summary>Rows of <paramref name="table"/> for the child, in file order (indexed once per table).</summary>
+    public IReadOnlyList<int> RowsOf(ReturnTable table, string child)
+    {
+        if (!_byChild.TryGetValue(table, out var index))
+        {
+            index = [];
+            var t = Current[table];
+            foreach (var r in t.Rows)
+            {
+                var c = t.Child(r);
+                if (!index.TryGetValue(c, out var list))
+                {
+                    index[c] = list = [];
+                }
+
+                list.Add(r);
+            }
+
+            _byChild[table] = index;
+        }
+
+        return index.TryGetValue(child, out var rows) ? rows : [];
+    }
+
+    /// <summary>Whether last year's return was supplied.</summary>
+    public bool HasPrevious => Previous is not null;
+
+    private static Dictionary<string, List<int>> GroupEpisodes(Ssda903Table episodes)
+    {
+        var map = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var r in episodes.Rows)
+        {
+            var child = episodes.Child(r);
+            if (!map.TryGetValue(child, out var list))
+            {
+                map[child] = list = [];
+            }
+
+            list.Add(r);
+        }
+
+        foreach (var list in map.Values)
+        {
+            list.Sort((a, b) =>
+            {
+                var da = episodes.Date(a, "DECOM");
+                var db = episodes.Date(b, "DECOM");
+                var c = (da ?? DateOnly.MaxValue).CompareTo(db ?? DateOnly.MaxValue);
+                return c != 0 ? c : a.CompareTo(b);
+            });
+        }
+
+        return map;
+    }
+
+    private static Dictionary<string, int> FirstRowByChild(Ssda903Table table)
+    {
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in table.Rows)
+        {
+            map.TryAdd(table.Child(r), r);
+        }
+
+        return map;
+    }
+
+    private static HashSet<string> BuildUasc(Ssda903Return current)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        var uasc = current[ReturnTable.UASC];
+        foreach (var r in uasc.Rows)
+        {
+            set.Add(uasc.Child(r));
+        }
+
+        var header = current[ReturnTable.Header];
+        if (header.HasColumn("UASC"))
+        {
+            foreach (var r in header.Rows)
+            {
+                if (header.Get(r, "UASC") == "1")
+                {
+                    set.Add(header.Child(r));
+                }
+            }
+        }
+
+        return set;
+    }
+
+    private HashSet<string> BuildContinuouslyLookedAfter()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (child, rows) in EpisodesByChild)
+        {
+            // Walk the child's periods of care: a period continues while an episode starts on the day the last ended.
+            DateOnly? periodStart = null;
+            DateOnly? lastEnd = null;
+            var respite = false;
+            var open = false;
+            foreach (var r in rows)
+            {
+                var decom = Episodes.Date(r, "DECOM");
+                if (decom is null)
+                {
+                    continue;
+                }
+
+                if (periodStart is null || lastEnd != decom)
+                {
+                    periodStart = decom;
+                    respite = false;
+                }
+
+                respite |= CodeLists.Respite.Contains(Episodes.Get(r, "LS") ?? string.Empty);
+                lastEnd = Episodes.Date(r, "DEC");
+                open = lastEnd is null || lastEnd > End;
+            }
+
+            if (open && periodStart <= Start && !respite)
+            {
+                set.Add(child);
+            }
+        }
+
+        return set;
+    }
+}

@@ -1,0 +1,100 @@
+using GmConnect.Workbench.Model;
+using GmConnect.Workbench.Validation;
+
+namespace GmConnect.Workbench.Tests.Validation;
+
+public sealed class RuleTests
+{
+    public static TheoryData<string> CaseIds => new(RuleCases.All.Select(RuleCases.Id));
+
+    [Theory]
+    [MemberData(nameof(CaseIds))]
+    public void Validate_TargetedFixture_ReportsRuleOnTheBrokenRow(string id)
+    {
+        var c = RuleCases.Get(id);
+        var current = new ReturnBuilder();
+        c.Break(current);
+        var previous = Previous(c, broken: true);
+
+        var errors = Ssda903Validator.Validate(current.Build(), previous);
+
+        Assert.Contains(errors, e => e.Code == c.Code && e.Table == c.Table && e.Row == c.Row);
+        Assert.All(errors.Where(e => e.Code == c.Code), e => Assert.NotEmpty(e.Fields));
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseIds))]
+    public void Validate_CleanReturn_DoesNotReportRule(string id)
+    {
+        var c = RuleCases.Get(id);
+        var errors = Ssda903Validator.Validate(new ReturnBuilder().Build(), Previous(c, broken: false));
+
+        Assert.DoesNotContain(errors, e => e.Code == c.Code);
+    }
+
+    [Theory]
+    [InlineData("base")]
+    [InlineData("chain")]
+    [InlineData("adopted")]
+    [InlineData("leaver")]
+    [InlineData("with-previous")]
+    public void Validate_CleanFixtureVariants_ReportNothing(string variant)
+    {
+        var b = new ReturnBuilder();
+        Ssda903Return? previous = null;
+        switch (variant)
+        {
+            case "chain":
+                RuleCases.Chain(b);
+                break;
+            case "adopted":
+                RuleCases.Adopted(b);
+                break;
+            case "leaver":
+                RuleCases.Leaver(b);
+                break;
+            case "with-previous":
+                previous = new ReturnBuilder(2023).Build();
+                break;
+        }
+
+        var errors = Ssda903Validator.Validate(b.Build(), previous);
+
+        Assert.Empty(errors.Select(e => $"{e.Code}@{e.Table}:{e.Row}"));
+    }
+
+    [Fact]
+    public void RuleCases_EveryImplementedRule_HasATargetedFixture()
+    {
+        var tested = RuleCases.All.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var implemented = Ssda903Validator.ImplementedCodes(new CollectionYear(2024)).Concat(Ssda903Validator.ImplementedCodes(new CollectionYear(2023)));
+
+        Assert.Empty(implemented.Where(code => !tested.Contains(code)).Distinct());
+    }
+
+    [Fact]
+    public void ImplementedCodes_AreAllInTheDfECatalogueOfTheirYear()
+    {
+        foreach (var year in RuleCatalogue.Years)
+        {
+            var catalogue = RuleCatalogue.For(year);
+            Assert.All(Ssda903Validator.ImplementedCodes(year), code => Assert.True(catalogue.ContainsKey(code), code));
+        }
+    }
+
+    private static Ssda903Return? Previous(RuleCase c, bool broken)
+    {
+        if (c.BreakPrevious is null)
+        {
+            return null;
+        }
+
+        var p = new ReturnBuilder(2023);
+        if (broken)
+        {
+            c.BreakPrevious(p);
+        }
+
+        return p.Build();
+    }
+}
