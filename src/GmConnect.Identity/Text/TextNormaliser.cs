@@ -62,17 +62,20 @@ internal static class TextNormaliser
             return s;
         }
 
-        var decomposed = s.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            if (AccentFolding.TryFold(c, out var folded))
+            {
+                sb.Append(folded);
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             {
                 sb.Append(c);
             }
         }
 
-        return sb.ToString().Normalize(NormalizationForm.FormC);
+        return sb.ToString();
     }
 
     private static string ReplacePunctuation(string s, string replacement)
