@@ -9,4 +9,10 @@ if (args.Length == 3 && args[0] == "--profile-comparisons")
     return;
 }
 
+if (args.Length == 3 && args[0] == "--scale")
+{
+    ScaleRun.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ComparatorBenchmarks).Assembly).Run(args);

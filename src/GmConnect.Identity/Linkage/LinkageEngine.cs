@@ -77,7 +77,7 @@ public sealed class LinkageEngine
 
         var threshold = options.Threshold ?? _settings.Clustering.Threshold;
         var clustering = new ConstrainedClusterer(prepared, scorer, _settings.Clustering)
-            .Cluster(pairs.Left, pairs.Right, weights, pairs.Count, threshold, options.CannotLink);
+            .Cluster(pairs.Left, pairs.Right, gammas, weights, pairs.Count, threshold, options.CannotLink);
         Done("clustering");
 
         return new LinkageResult(records, prepared, pairs, weights, scorer, clustering, threshold, steps);

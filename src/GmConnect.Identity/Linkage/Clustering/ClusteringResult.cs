@@ -3,12 +3,13 @@ namespace GmConnect.Identity.Linkage.Clustering;
 /// <summary>Clusters and what the clustering refused, by reason.</summary>
 public sealed class ClusteringResult
 {
-    internal ClusteringResult(int[] clusterOf, int clusterCount, int links, int merges, int refusedIdentifier, int refusedSource, int refusedCannotLink, int refusedWeakLink)
+    internal ClusteringResult(int[] clusterOf, int clusterCount, int links, int merges, int refusedVeto, int refusedIdentifier, int refusedSource, int refusedCannotLink, int refusedWeakLink)
     {
         ClusterOf = clusterOf;
         ClusterCount = clusterCount;
         Links = links;
         Merges = merges;
+        RefusedVeto = refusedVeto;
         RefusedConflictingIdentifier = refusedIdentifier;
         RefusedSameSource = refusedSource;
         RefusedCannotLink = refusedCannotLink;
@@ -26,6 +27,9 @@ public sealed class ClusteringResult
 
     /// <summary>Links that merged two clusters.</summary>
     public int Merges { get; }
+
+    /// <summary>Links refused because the pair falls in a veto level (they need a person).</summary>
+    public int RefusedVeto { get; }
 
     /// <summary>Merges refused because the clusters hold different valid identifiers of one kind.</summary>
     public int RefusedConflictingIdentifier { get; }

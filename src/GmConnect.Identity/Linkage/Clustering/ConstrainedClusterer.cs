@@ -5,10 +5,11 @@ using GmConnect.Identity.Linkage.Settings;
 namespace GmConnect.Identity.Linkage.Clustering;
 
 /// <summary>
-/// Clusters linked pairs without chaining (ADR 0003). Links are taken strongest first; a link merges
+/// Clusters linked pairs without chaining (ADR 0003). Links are taken strongest first; a link at a veto
+/// level (e.g. different first names) is refused outright; any other link merges
 /// its two clusters unless the merged cluster would hold two different valid identifiers of one kind,
 /// two records of one duplicate-free source, a cannot-link pair, or any pair of records that, scored
-/// directly, is a confident non-match (probability below <see cref="ClusteringSettings.RejectBelow"/>).
+/// directly, is a confident non-match or falls in a veto level (probability below <see cref="ClusteringSettings.RejectBelow"/>).
 /// Connected components would accept every link; this accepts a link only if the whole merged
 /// cluster is still plausibly one person.
 /// </summary>
@@ -18,6 +19,7 @@ internal sealed class ConstrainedClusterer
     private readonly PairScorer _scorer;
     private readonly ClusteringSettings _settings;
     private readonly int[] _identifierComparisons;
+    private readonly int[] _vetoComparisons;
 
     public ConstrainedClusterer(PreparedRecords records, PairScorer scorer, ClusteringSettings settings)
     {
@@ -25,11 +27,13 @@ internal sealed class ConstrainedClusterer
         _scorer = scorer;
         _settings = settings;
         _identifierComparisons = [.. records.Comparisons.Where(c => c.Settings.Identifier is not null).Select(c => c.Index)];
+        _vetoComparisons = [.. records.Comparisons.Where(c => c.HasVeto).Select(c => c.Index)];
     }
 
     public ClusteringResult Cluster(
         int[] left,
         int[] right,
+        ulong[] gammas,
         float[] weights,
         int count,
         double threshold,
@@ -82,13 +86,19 @@ internal sealed class ConstrainedClusterer
             (forbidden.TryGetValue(b, out var lb) ? lb : forbidden[b] = []).Add(a);
         }
 
-        int merges = 0, refusedId = 0, refusedSource = 0, refusedCannot = 0, refusedWeak = 0;
+        int merges = 0, refusedVeto = 0, refusedId = 0, refusedSource = 0, refusedCannot = 0, refusedWeak = 0;
         foreach (var p in ordered)
         {
             var ra = Find(parent, left[p]);
             var rb = Find(parent, right[p]);
             if (ra == rb)
             {
+                continue;
+            }
+
+            if (IsVetoed(gammas[p]))
+            {
+                refusedVeto++;
                 continue;
             }
 
@@ -151,7 +161,20 @@ internal sealed class ConstrainedClusterer
             clusterOf[i] = id;
         }
 
-        return new ClusteringResult(clusterOf, number.Count, links.Count, merges, refusedId, refusedSource, refusedCannot, refusedWeak);
+        return new ClusteringResult(clusterOf, number.Count, links.Count, merges, refusedVeto, refusedId, refusedSource, refusedCannot, refusedWeak);
+    }
+
+    private bool IsVetoed(ulong gamma)
+    {
+        foreach (var c in _vetoComparisons)
+        {
+            if (_records.Comparisons[c].IsVeto(ComparisonVectors.LevelOf(gamma, c)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int Find(int[] parent, int i)
@@ -211,7 +234,7 @@ internal sealed class ConstrainedClusterer
 
     private bool HasConfidentNonMatch(List<int> a, List<int> b, double rejectWeight)
     {
-        if (double.IsNegativeInfinity(rejectWeight))
+        if (double.IsNegativeInfinity(rejectWeight) && _vetoComparisons.Length == 0)
         {
             return false;
         }
@@ -226,7 +249,9 @@ internal sealed class ConstrainedClusterer
                     return false;
                 }
 
-                if (_scorer.Weight(Math.Min(x, y), Math.Max(x, y)) < rejectWeight)
+                var lo = Math.Min(x, y);
+                var gamma = ComparisonVectors.Compute(_records, lo, Math.Max(x, y));
+                if (IsVetoed(gamma) || _scorer.Weight(gamma, lo) < rejectWeight)
                 {
                     return true;
                 }

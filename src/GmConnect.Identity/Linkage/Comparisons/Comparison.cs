@@ -43,6 +43,12 @@ internal sealed class Comparison
     /// <summary>Index of the comparison a swapped level refers to (resolved after all are built).</summary>
     public int SwappedWith { get; set; } = -1;
 
+    /// <summary>Whether a pair at this level must not be linked automatically.</summary>
+    public bool IsVeto(int level) =>
+        level == LevelCount - 1 ? Settings.VetoElse : level > 0 && _levels[level - 1].Veto;
+
+    public bool HasVeto => Settings.VetoElse || _levels.Any(l => l.Veto);
+
     public bool Needs(params LevelKind[] kinds) => _kinds.Any(kinds.Contains);
 
     public string LevelLabel(int level) =>

@@ -71,6 +71,7 @@ internal sealed class PreparedRecords
         var isDate = comparison.Needs(LevelKind.DateDayMonthSwapped, LevelKind.DateOneDigit, LevelKind.DateWithinDays, LevelKind.DateWithinYears);
         var isPostcode = comparison.Needs(LevelKind.PostcodeArea, LevelKind.PostcodeDistrict, LevelKind.PostcodeSector);
         var interned = new Dictionary<string, string>(StringComparer.Ordinal);
+        var normalised = new Dictionary<string, string?>(StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
             string? raw;
@@ -85,7 +86,15 @@ internal sealed class PreparedRecords
             }
 
             string? value;
-            if (settings.Identifier is { } kind)
+            if (raw is null)
+            {
+                value = null;
+            }
+            else if (normalised.TryGetValue(raw, out var cached))
+            {
+                value = cached;
+            }
+            else if (settings.Identifier is { } kind)
             {
                 value = IdentifierCheck.Normalise(kind, TextNormaliser.Apply(raw, settings.Transforms));
             }
@@ -100,6 +109,17 @@ internal sealed class PreparedRecords
                 {
                     value = value.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
                 }
+            }
+
+            if (raw is not null && !normalised.ContainsKey(raw))
+            {
+                // Bounded: a column of unique values (phone numbers) would otherwise hold every value twice.
+                if (normalised.Count >= 100_000)
+                {
+                    normalised.Clear();
+                }
+
+                normalised[raw] = value;
             }
 
             // Many records share a value: keep one string per distinct value to save memory.

@@ -24,6 +24,9 @@ public sealed record ComparisonSettings
     /// <summary>Weight of the term-frequency adjustment, 0–1.</summary>
     public double TermFrequencyWeight { get; init; } = 1.0;
 
+    /// <summary>A pair in the else level (nothing similar) is never linked automatically (e.g. different first names: twins).</summary>
+    public bool VetoElse { get; init; }
+
     /// <summary>The levels, most to least similar. The null and else levels are added by the engine.</summary>
     public required IReadOnlyList<LevelSettings> Levels { get; init; }
 }

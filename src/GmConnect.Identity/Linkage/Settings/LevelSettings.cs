@@ -27,6 +27,9 @@ public sealed record LevelSettings
     /// <summary>The other comparison (swapped level).</summary>
     public string? With { get; init; }
 
+    /// <summary>A pair at this level is never linked automatically, whatever its weight: it needs a person.</summary>
+    public bool Veto { get; init; }
+
     /// <summary>Fixed m probability; training leaves it alone when set.</summary>
     public double? FixedM { get; init; }
 

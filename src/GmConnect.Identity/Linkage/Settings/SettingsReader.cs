@@ -136,7 +136,7 @@ internal sealed class SettingsReader
             return null;
         }
 
-        CheckKeys(element, path, "name", "column", "columns", "transforms", "identifier", "term_frequency", "term_frequency_weight", "levels", "description");
+        CheckKeys(element, path, "name", "column", "columns", "transforms", "identifier", "term_frequency", "term_frequency_weight", "veto_else", "levels", "description");
         var name = ReadString(element, path, "name", required: true);
         var columns = new List<string>();
         var column = ReadString(element, path, "column", required: false);
@@ -200,6 +200,7 @@ internal sealed class SettingsReader
 
         var tf = ReadBool(element, path, "term_frequency", false);
         var tfWeight = ReadNumber(element, path, "term_frequency_weight", 1.0, 0.0, 1.0);
+        var vetoElse = ReadBool(element, path, "veto_else", false);
         var levels = new List<LevelSettings>();
         if (!element.TryGetProperty("levels", out var levelArray))
         {
@@ -236,6 +237,7 @@ internal sealed class SettingsReader
             Identifier = identifier,
             TermFrequency = tf,
             TermFrequencyWeight = tfWeight,
+            VetoElse = vetoElse,
             Levels = levels,
         };
     }
@@ -259,7 +261,7 @@ internal sealed class SettingsReader
             return null;
         }
 
-        var allowed = new List<string> { "type", "label", "m", "u" };
+        var allowed = new List<string> { "type", "label", "m", "u", "veto" };
         double threshold = 0, max = 0, window = 0;
         var min = 1;
         var bigrams = false;
@@ -330,6 +332,7 @@ internal sealed class SettingsReader
         return new LevelSettings
         {
             Kind = kind,
+            Veto = ReadBool(element, path, "veto", false),
             Label = label,
             Threshold = threshold,
             Max = max,

@@ -12,60 +12,96 @@ namespace GmConnect.Identity.Linkage.Training;
 /// </summary>
 internal static class USampler
 {
-    private const int ChunkSize = 50_000;
+    private const int ChunkSize = 10_000;
+    private const int ChunksPerRound = 4;
+    private const int EnoughPerLevel = 30;
+    private const double Rare = 3e-4;
 
+    /// <summary>
+    /// Samples up to <paramref name="maxPairs"/> random pairs in rounds; a comparison stops being sampled
+    /// once every level has been seen <c>30</c> times or is rarer than 3 in 10,000 (its u is then small and
+    /// known well enough). Rounds have a fixed size, so the stopping point does not depend on threads.
+    /// </summary>
     public static double[][] Estimate(PreparedRecords records, LinkType linkType, int maxPairs, int seed, out long sampled)
     {
         var comparisons = records.Comparisons;
         var n = records.Count;
-        var chunks = (maxPairs + ChunkSize - 1) / ChunkSize;
-        var counts = new long[chunks][][];
         var crossSource = linkType == LinkType.LinkOnly && records.SourceCount > 1;
-        Parallel.For(0, chunks, k =>
+        var totals = comparisons.Select(c => new long[c.LevelCount]).ToArray();
+        var pairsSeen = new long[comparisons.Length];
+        var active = Enumerable.Repeat(true, comparisons.Length).ToArray();
+        var exactKnown = comparisons.Select(c => c.ExactLevel == 1).ToArray();
+        var chunks = (maxPairs + ChunkSize - 1) / ChunkSize;
+        sampled = 0;
+        for (var round = 0; round * ChunksPerRound < chunks && active.Any(a => a); round++)
         {
-            var random = new Random(unchecked((seed * 7919) + k));
-            var local = comparisons.Select(c => new long[c.LevelCount]).ToArray();
-            var want = Math.Min(ChunkSize, maxPairs - (k * ChunkSize));
-            var attempts = 0;
-            for (var drawn = 0; drawn < want && attempts < want * 50; attempts++)
+            var first = round * ChunksPerRound;
+            var last = Math.Min(chunks, first + ChunksPerRound);
+            var roundCounts = new long[last - first][][];
+            var activeNow = comparisons.Where(c => active[c.Index]).ToArray();
+            Parallel.For(first, last, k =>
             {
-                var a = random.Next(n);
-                var b = random.Next(n);
-                if (a == b || (crossSource && records.SourceOf[a] == records.SourceOf[b]))
+                var random = new Random(unchecked((seed * 7919) + k));
+                var local = comparisons.Select(c => new long[c.LevelCount]).ToArray();
+                var want = Math.Min(ChunkSize, maxPairs - (k * ChunkSize));
+                var attempts = 0;
+                for (var drawn = 0; drawn < want && attempts < want * 50; attempts++)
                 {
-                    continue;
+                    var a = random.Next(n);
+                    var b = random.Next(n);
+                    if (a == b || (crossSource && records.SourceOf[a] == records.SourceOf[b]))
+                    {
+                        continue;
+                    }
+
+                    foreach (var c in activeNow)
+                    {
+                        local[c.Index][c.Level(records.Columns, a, b)]++;
+                    }
+
+                    drawn++;
                 }
 
-                for (var c = 0; c < comparisons.Length; c++)
-                {
-                    local[c][comparisons[c].Level(records.Columns, a, b)]++;
-                }
+                roundCounts[k - first] = local;
+            });
 
-                drawn++;
+            foreach (var local in roundCounts)
+            {
+                var drawnInChunk = local.Length > 0 && activeNow.Length > 0 ? local[activeNow[0].Index].Sum() : 0;
+                sampled += drawnInChunk;
+                foreach (var c in activeNow)
+                {
+                    pairsSeen[c.Index] += drawnInChunk;
+                    for (var l = 0; l < local[c.Index].Length; l++)
+                    {
+                        totals[c.Index][l] += local[c.Index][l];
+                    }
+                }
             }
 
-            counts[k] = local;
-        });
+            foreach (var c in activeNow)
+            {
+                var t = totals[c.Index];
+                var seen = pairsSeen[c.Index];
+                var done = true;
+                for (var l = 1; l < t.Length && done; l++)
+                {
+                    if (l == 1 && exactKnown[c.Index])
+                    {
+                        continue;
+                    }
 
-        sampled = 0;
+                    done = t[l] >= EnoughPerLevel || (t[l] + 1.0) / seen < Rare;
+                }
+
+                active[c.Index] = !done;
+            }
+        }
+
         var u = new double[comparisons.Length][];
         for (var c = 0; c < comparisons.Length; c++)
         {
-            var total = new long[comparisons[c].LevelCount];
-            foreach (var chunk in counts)
-            {
-                for (var l = 0; l < total.Length; l++)
-                {
-                    total[l] += chunk[c][l];
-                }
-            }
-
-            if (c == 0)
-            {
-                sampled = total.Sum();
-            }
-
-            u[c] = Normalise(comparisons[c], total, ExactU(records, c, crossSource));
+            u[c] = Normalise(comparisons[c], totals[c], ExactU(records, c, crossSource));
         }
 
         return u;
