@@ -12,6 +12,7 @@ internal static class Commands
         yield return Demo.DemoCommand.Create();
         yield return Audit.AuditCommand.Create();
         yield return Ssda903.Ssda903Command.Create();
+        yield return Link.LinkCommand.Create();
     }
 
     /// <summary>The root command with every command under it.</summary>
@@ -26,5 +27,6 @@ internal static class Commands
         return root;
         yield return Audit.AuditCommand.Create();
         yield return Ssda903.Ssda903Command.Create();
+        yield return Link.LinkCommand.Create();
     }
 }

@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Running;
+using GmConnect.Identity.Benchmarks;
+
+// `--profile-comparisons FILE SETTINGS` times each comparison on random pairs of a CSV (a quick look, not a benchmark);
+// anything else goes to BenchmarkDotNet.
+if (args.Length == 3 && args[0] == "--profile-comparisons")
+{
+    ComparisonProfile.Run(args[1], args[2]);
+    return;
+}
+
+if (args.Length == 3 && args[0] == "--scale")
+{
+    ScaleRun.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ComparatorBenchmarks).Assembly).Run(args);

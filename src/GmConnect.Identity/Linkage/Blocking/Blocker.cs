@@ -1,0 +1,197 @@
+using GmConnect.Identity.Linkage.Comparisons;
+using GmConnect.Identity.Linkage.Settings;
+using GmConnect.Identity.Text;
+
+namespace GmConnect.Identity.Linkage.Blocking;
+
+/// <summary>
+/// Generates candidate pairs: for each rule, records whose keys all agree form a block, and every
+/// allowed pair inside a block is a candidate. Rules are OR-ed; a pair found by an earlier rule is
+/// not emitted again, so each pair appears once without a hash set of pairs.
+/// </summary>
+internal sealed class Blocker
+{
+    private readonly BlockingKey[][] _rules;
+    private readonly LinkType _linkType;
+
+    public Blocker(LinkageSettings settings)
+    {
+        _linkType = settings.LinkType;
+        _rules = settings.BlockingRules
+            .Select(rule => rule.Select(text => BlockingKey.TryParse(text, out var key, out _) ? key! : throw new ArgumentException($"Bad blocking key '{text}'.", nameof(settings))).ToArray())
+            .ToArray();
+    }
+
+    public int RuleCount => _rules.Length;
+
+    /// <summary>The comparisons each rule's keys read (so that EM does not train them on that rule's pairs).</summary>
+    public IReadOnlyList<HashSet<string>> ComparisonsByRule => [.. _rules.Select(r => r.Select(k => k.Comparison).ToHashSet(StringComparer.Ordinal))];
+
+    /// <summary>Key hash of every record under every rule; 0 means the record has no key (a missing part).</summary>
+    public ulong[][] KeyHashes(PreparedRecords records)
+    {
+        var hashes = new ulong[_rules.Length][];
+        Parallel.For(0, _rules.Length, r =>
+        {
+            var rule = _rules[r];
+            var columns = rule.Select(k => Array.FindIndex(records.Comparisons, c => c.Name == k.Comparison)).ToArray();
+            var h = new ulong[records.Count];
+            for (var i = 0; i < records.Count; i++)
+            {
+                var hash = 14695981039346656037UL;
+                for (var k = 0; k < rule.Length; k++)
+                {
+                    var part = KeyPart(rule[k], records.Columns[columns[k]].Values[i]);
+                    if (string.IsNullOrEmpty(part))
+                    {
+                        hash = 0;
+                        break;
+                    }
+
+                    hash = Fnv(hash, part);
+                    hash = (hash ^ 0x1F) * 1099511628211UL;
+                }
+
+                h[i] = hash;
+            }
+
+            hashes[r] = h;
+        });
+        return hashes;
+    }
+
+    /// <summary>All candidate pairs.</summary>
+    public CandidatePairs Pairs(PreparedRecords records, ulong[][] hashes, IProgress<double>? progress = null)
+    {
+        var left = new int[1024];
+        var right = new int[1024];
+        var rules = new byte[1024];
+        var count = 0;
+        var perRule = new long[_rules.Length];
+        var sourceOf = records.SourceOf;
+        var n = records.Count;
+        for (var r = 0; r < _rules.Length; r++)
+        {
+            var h = hashes[r];
+            var order = new int[n];
+            var keys = new ulong[n];
+            for (var i = 0; i < n; i++)
+            {
+                order[i] = i;
+                keys[i] = h[i];
+            }
+
+            Array.Sort(keys, order);
+            var start = 0;
+            while (start < n)
+            {
+                var end = start + 1;
+                while (end < n && keys[end] == keys[start])
+                {
+                    end++;
+                }
+
+                if (keys[start] != 0 && end - start > 1)
+                {
+                    // Records in a block in index order, so that left < right without a swap.
+                    Array.Sort(order, start, end - start);
+                    for (var x = start; x < end; x++)
+                    {
+                        var a = order[x];
+                        for (var y = x + 1; y < end; y++)
+                        {
+                            var b = order[y];
+                            if (_linkType == LinkType.LinkOnly && sourceOf[a] == sourceOf[b])
+                            {
+                                continue;
+                            }
+
+                            perRule[r]++;
+                            if (FoundByEarlierRule(hashes, r, a, b))
+                            {
+                                continue;
+                            }
+
+                            if (count == left.Length)
+                            {
+                                Array.Resize(ref left, count * 2);
+                                Array.Resize(ref right, count * 2);
+                                Array.Resize(ref rules, count * 2);
+                            }
+
+                            left[count] = a;
+                            right[count] = b;
+                            rules[count] = RuleMask(hashes, r, a, b);
+                            count++;
+                        }
+                    }
+                }
+
+                start = end;
+            }
+
+            progress?.Report((r + 1.0) / _rules.Length);
+        }
+
+        return new CandidatePairs(left, right, rules, count, perRule);
+    }
+
+    private static bool FoundByEarlierRule(ulong[][] hashes, int rule, int a, int b)
+    {
+        for (var q = 0; q < rule; q++)
+        {
+            var ha = hashes[q][a];
+            if (ha != 0 && ha == hashes[q][b])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static byte RuleMask(ulong[][] hashes, int first, int a, int b)
+    {
+        var mask = 0;
+        for (var q = first; q < hashes.Length; q++)
+        {
+            var ha = hashes[q][a];
+            if (ha != 0 && ha == hashes[q][b])
+            {
+                mask |= 1 << q;
+            }
+        }
+
+        return (byte)mask;
+    }
+
+    internal static string? KeyPart(BlockingKey key, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        return key.Function switch
+        {
+            BlockingFunction.Value => value,
+            BlockingFunction.First => value.Length <= key.Length ? value : value[..key.Length],
+            BlockingFunction.Last => value.Length <= key.Length ? value : value[^key.Length..],
+            BlockingFunction.Soundex => Phonetic.Soundex(value),
+            BlockingFunction.Nysiis => Phonetic.Nysiis(value),
+            BlockingFunction.Year => value.Length >= 4 ? value[..4] : null,
+            BlockingFunction.MonthDay => value.Length == 8 ? value[4..] : null,
+            _ => null,
+        };
+    }
+
+    private static ulong Fnv(ulong hash, string s)
+    {
+        foreach (var c in s)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+}

@@ -1,0 +1,13 @@
+namespace GmConnect.Identity.Linkage.Blocking;
+
+/// <summary>What a blocking key takes from a comparison's value.</summary>
+internal enum BlockingFunction
+{
+    Value,
+    First,
+    Last,
+    Soundex,
+    Nysiis,
+    Year,
+    MonthDay,
+}

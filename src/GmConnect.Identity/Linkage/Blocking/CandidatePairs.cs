@@ -1,0 +1,28 @@
+namespace GmConnect.Identity.Linkage.Blocking;
+
+/// <summary>
+/// The candidate pairs from blocking, each once (left &lt; right), with a bit per blocking rule whose
+/// keys the pair agrees on (used to train each rule's EM session on its own pairs).
+/// </summary>
+internal sealed class CandidatePairs
+{
+    public CandidatePairs(int[] left, int[] right, byte[] rules, int count, long[] pairsPerRule)
+    {
+        Left = left;
+        Right = right;
+        Rules = rules;
+        Count = count;
+        PairsPerRule = pairsPerRule;
+    }
+
+    public int[] Left { get; }
+
+    public int[] Right { get; }
+
+    public byte[] Rules { get; }
+
+    public int Count { get; }
+
+    /// <summary>Pairs that each rule's keys agree on (a pair can count under several rules).</summary>
+    public long[] PairsPerRule { get; }
+}

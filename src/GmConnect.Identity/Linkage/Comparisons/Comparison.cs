@@ -1,0 +1,222 @@
+using GmConnect.Identity.Linkage.Settings;
+using GmConnect.Identity.Text;
+
+namespace GmConnect.Identity.Linkage.Comparisons;
+
+/// <summary>
+/// A compiled comparison: gives each pair of records a level. Level 0 is the null level (either value
+/// missing), levels 1…n are the settings' levels in order, level n + 1 is "else".
+/// </summary>
+internal sealed class Comparison
+{
+    private readonly LevelSettings[] _levels;
+    private readonly LevelKind[] _kinds;
+    private readonly NameVariants? _variants;
+    private readonly int _maxLevenshtein;
+    private readonly int _maxDamerau;
+
+    public Comparison(ComparisonSettings settings, int index, NameVariants? variants)
+    {
+        Settings = settings;
+        Index = index;
+        _levels = [.. settings.Levels];
+        _kinds = [.. _levels.Select(l => l.Kind)];
+        _variants = variants;
+        ExactLevel = Array.IndexOf(_kinds, LevelKind.Exact) + 1;
+        _maxLevenshtein = (int)_levels.Where(l => l.Kind == LevelKind.Levenshtein).Select(l => l.Max).DefaultIfEmpty(0).Max();
+        _maxDamerau = (int)_levels.Where(l => l.Kind == LevelKind.DamerauLevenshtein).Select(l => l.Max).DefaultIfEmpty(0).Max();
+        LevelCount = _levels.Length + 2;
+    }
+
+    public ComparisonSettings Settings { get; }
+
+    public int Index { get; }
+
+    public string Name => Settings.Name;
+
+    /// <summary>Null + settings levels + else.</summary>
+    public int LevelCount { get; }
+
+    /// <summary>The level number of the first exact level, or 0 when there is none.</summary>
+    public int ExactLevel { get; }
+
+    /// <summary>Index of the comparison a swapped level refers to (resolved after all are built).</summary>
+    public int SwappedWith { get; set; } = -1;
+
+    /// <summary>Whether a pair at this level must not be linked automatically.</summary>
+    public bool IsVeto(int level) =>
+        level == LevelCount - 1 ? Settings.VetoElse : level > 0 && _levels[level - 1].Veto;
+
+    public bool HasVeto => Settings.VetoElse || _levels.Any(l => l.Veto);
+
+    public bool Needs(params LevelKind[] kinds) => _kinds.Any(kinds.Contains);
+
+    public string LevelLabel(int level) =>
+        level == 0 ? "null" : level == LevelCount - 1 ? "else" : _levels[level - 1].Label;
+
+    public LevelSettings? LevelSettings(int level) => level <= 0 || level >= LevelCount - 1 ? null : _levels[level - 1];
+
+    /// <summary>The level of the pair (a, b).</summary>
+    public int Level(PreparedColumn[] columns, int a, int b)
+    {
+        var col = columns[Index];
+        var va = col.Values[a];
+        var vb = col.Values[b];
+        if (va is null || vb is null)
+        {
+            return 0;
+        }
+
+        var equal = string.Equals(va, vb, StringComparison.Ordinal);
+        var jw = double.NaN;
+        var jaro = double.NaN;
+        var lev = -1;
+        var dl = -1;
+        for (var i = 0; i < _kinds.Length; i++)
+        {
+            var level = _levels[i];
+            bool hit;
+            switch (_kinds[i])
+            {
+                case LevelKind.Exact:
+                    hit = equal;
+                    break;
+                case LevelKind.JaroWinkler:
+                    if (double.IsNaN(jw))
+                    {
+                        jw = equal ? 1.0 : StringSimilarity.JaroWinkler(va, vb);
+                    }
+
+                    hit = jw >= level.Threshold;
+                    break;
+                case LevelKind.Jaro:
+                    if (double.IsNaN(jaro))
+                    {
+                        jaro = equal ? 1.0 : StringSimilarity.Jaro(va, vb);
+                    }
+
+                    hit = jaro >= level.Threshold;
+                    break;
+                case LevelKind.Levenshtein:
+                    if (lev < 0)
+                    {
+                        lev = equal ? 0 : Math.Abs(va.Length - vb.Length) > _maxLevenshtein ? int.MaxValue : StringSimilarity.Levenshtein(va, vb, _maxLevenshtein);
+                    }
+
+                    hit = lev <= level.Max;
+                    break;
+                case LevelKind.DamerauLevenshtein:
+                    if (dl < 0)
+                    {
+                        dl = equal ? 0 : Math.Abs(va.Length - vb.Length) > _maxDamerau ? int.MaxValue : StringSimilarity.DamerauLevenshtein(va, vb, _maxDamerau);
+                    }
+
+                    hit = dl <= level.Max;
+                    break;
+                case LevelKind.Jaccard:
+                    hit = level.Bigrams
+                        ? StringSimilarity.Jaccard(col.Bigrams![a], col.Bigrams[b]) >= level.Threshold
+                        : StringSimilarity.Jaccard(col.Words![a], col.Words[b]) >= level.Threshold;
+                    break;
+                case LevelKind.TokenOverlap:
+                    hit = CommonTokens(col.Words![a], col.Words[b]) >= level.Min;
+                    break;
+                case LevelKind.Soundex:
+                    hit = col.Soundex![a].Length > 0 && string.Equals(col.Soundex[a], col.Soundex[b], StringComparison.Ordinal);
+                    break;
+                case LevelKind.Nysiis:
+                    hit = col.Nysiis![a].Length > 0 && string.Equals(col.Nysiis[a], col.Nysiis[b], StringComparison.Ordinal);
+                    break;
+                case LevelKind.NameVariant:
+                    hit = equal || _variants!.AreVariants(col.NameIds![a], col.NameIds[b]);
+                    break;
+                case LevelKind.Swapped:
+                    var other = columns[SwappedWith].Values;
+                    hit = string.Equals(va, other[b], StringComparison.Ordinal) && string.Equals(other[a], vb, StringComparison.Ordinal);
+                    break;
+                case LevelKind.DateDayMonthSwapped:
+                    hit = !equal && va.Length == 8 && vb.Length == 8 && va.AsSpan(0, 4).SequenceEqual(vb.AsSpan(0, 4))
+                        && va.AsSpan(4, 2).SequenceEqual(vb.AsSpan(6, 2)) && va.AsSpan(6, 2).SequenceEqual(vb.AsSpan(4, 2));
+                    break;
+                case LevelKind.DateOneDigit:
+                    hit = StringSimilarity.Hamming(va, vb) == 1;
+                    break;
+                case LevelKind.DateWithinYears:
+                    hit = DaysApart(col, a, b) <= level.Window * 366;
+                    break;
+                case LevelKind.DateWithinDays:
+                    hit = DaysApart(col, a, b) <= level.Window;
+                    break;
+                case LevelKind.PostcodeSector:
+                    hit = EqualNotNull(col.PostcodeSector![a], col.PostcodeSector[b]);
+                    break;
+                case LevelKind.PostcodeDistrict:
+                    hit = EqualNotNull(col.PostcodeDistrict![a], col.PostcodeDistrict[b]);
+                    break;
+                case LevelKind.PostcodeArea:
+                    hit = EqualNotNull(col.PostcodeArea![a], col.PostcodeArea[b]);
+                    break;
+                case LevelKind.NumericWithin:
+                    hit = Math.Abs(col.Numbers![a] - col.Numbers[b]) <= level.Max;
+                    break;
+                case LevelKind.NumericPercentWithin:
+                    var x = col.Numbers![a];
+                    var y = col.Numbers[b];
+                    var scale = Math.Max(Math.Abs(x), Math.Abs(y));
+                    hit = scale == 0 ? x == y : Math.Abs(x - y) / scale <= level.Max;
+                    break;
+                case LevelKind.IdentifierAgree:
+                    hit = equal && col.ValidIdentifier![a];
+                    break;
+                case LevelKind.IdentifierDisagree:
+                    hit = !equal && col.ValidIdentifier![a] && col.ValidIdentifier[b];
+                    break;
+                default:
+                    hit = false;
+                    break;
+            }
+
+            if (hit)
+            {
+                return i + 1;
+            }
+        }
+
+        return LevelCount - 1;
+    }
+
+    private static bool EqualNotNull(string? a, string? b) => a is not null && string.Equals(a, b, StringComparison.Ordinal);
+
+    private static double DaysApart(PreparedColumn col, int a, int b)
+    {
+        var x = col.Days![a];
+        var y = col.Days[b];
+        return x == int.MinValue || y == int.MinValue ? double.PositiveInfinity : Math.Abs(x - y);
+    }
+
+    private static int CommonTokens(string[] a, string[] b)
+    {
+        var common = 0;
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            var c = string.CompareOrdinal(a[i], b[j]);
+            if (c == 0)
+            {
+                common++;
+                i++;
+                j++;
+            }
+            else if (c < 0)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return common;
+    }
+}

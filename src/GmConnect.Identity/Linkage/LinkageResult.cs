@@ -1,0 +1,93 @@
+using GmConnect.Identity.Linkage.Blocking;
+using GmConnect.Identity.Linkage.Clustering;
+using GmConnect.Identity.Linkage.Comparisons;
+using GmConnect.Identity.Linkage.Records;
+using GmConnect.Identity.Linkage.Scoring;
+using GmConnect.Identity.Linkage.Training;
+
+namespace GmConnect.Identity.Linkage;
+
+/// <summary>The outcome of a run: the model, every candidate pair's weight, the clusters and timings.</summary>
+public sealed class LinkageResult
+{
+    private readonly PreparedRecords _prepared;
+    private readonly CandidatePairs _pairs;
+    private readonly float[] _weights;
+    private readonly PairScorer _scorer;
+
+    internal LinkageResult(
+        RecordTable records,
+        PreparedRecords prepared,
+        CandidatePairs pairs,
+        float[] weights,
+        PairScorer scorer,
+        ClusteringResult clustering,
+        double threshold,
+        IReadOnlyList<StepTiming> steps)
+    {
+        Records = records;
+        _prepared = prepared;
+        _pairs = pairs;
+        _weights = weights;
+        _scorer = scorer;
+        Clustering = clustering;
+        Threshold = threshold;
+        Steps = steps;
+    }
+
+    /// <summary>The input records.</summary>
+    public RecordTable Records { get; }
+
+    /// <summary>The trained (or loaded) model.</summary>
+    public ModelParameters Model => _scorer.Model;
+
+    /// <summary>The clusters.</summary>
+    public ClusteringResult Clustering { get; }
+
+    /// <summary>The match-probability threshold used.</summary>
+    public double Threshold { get; }
+
+    /// <summary>Time per step.</summary>
+    public IReadOnlyList<StepTiming> Steps { get; }
+
+    /// <summary>Number of candidate pairs scored.</summary>
+    public int CandidatePairCount => _pairs.Count;
+
+    /// <summary>Candidate pairs per blocking rule (a pair counts under every rule it agrees on).</summary>
+    public IReadOnlyList<long> CandidatePairsPerRule => _pairs.PairsPerRule;
+
+    /// <summary>Candidate pairs with a match probability at or above <paramref name="minProbability"/>, as record indices and weight.</summary>
+    public IEnumerable<ScoredPair> Pairs(double minProbability = 0.0)
+    {
+        var minWeight = minProbability <= 0 ? double.NegativeInfinity : PairScorer.WeightOf(minProbability);
+        for (var p = 0; p < _pairs.Count; p++)
+        {
+            if (_weights[p] >= minWeight)
+            {
+                yield return new ScoredPair(_pairs.Left[p], _pairs.Right[p], _weights[p]);
+            }
+        }
+    }
+
+    /// <summary>The waterfall of any two records (by index), whether or not blocking paired them.</summary>
+    public MatchExplanation Explain(int a, int b)
+    {
+        var gamma = ComparisonVectors.Compute(_prepared, a, b);
+        var contributions = new List<ComparisonContribution>();
+        foreach (var comparison in _prepared.Comparisons)
+        {
+            var level = ComparisonVectors.LevelOf(gamma, comparison.Index);
+            contributions.Add(new ComparisonContribution(
+                comparison.Name,
+                comparison.LevelLabel(level),
+                _scorer.LevelWeight(comparison.Index, level),
+                _scorer.TermFrequencyAdjustment(comparison.Index, level, a)));
+        }
+
+        return new MatchExplanation(
+            Records.SourceOf(a) + "/" + Records.RecordIdOf(a),
+            Records.SourceOf(b) + "/" + Records.RecordIdOf(b),
+            _scorer.PriorWeight,
+            contributions);
+    }
+}

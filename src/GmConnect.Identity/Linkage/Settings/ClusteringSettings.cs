@@ -1,0 +1,17 @@
+namespace GmConnect.Identity.Linkage.Settings;
+
+/// <summary>How scored pairs become clusters (see docs/adr/0003-clustering-without-chaining.md).</summary>
+public sealed record ClusteringSettings
+{
+    /// <summary>Match probability at or above which a pair is a link.</summary>
+    public double Threshold { get; init; } = 0.95;
+
+    /// <summary>A merge is refused when any pair across the two clusters scores below this probability.</summary>
+    public double RejectBelow { get; init; } = 0.01;
+
+    /// <summary>Cross pairs scored when checking a merge; beyond this, only the first ones are checked.</summary>
+    public int MaxCrossPairs { get; init; } = 2_500;
+
+    /// <summary>Each source is free of duplicates: a cluster holds at most one record per source.</summary>
+    public bool OneRecordPerSource { get; init; }
+}

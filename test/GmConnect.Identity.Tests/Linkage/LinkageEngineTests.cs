@@ -1,0 +1,78 @@
+using GmConnect.Identity.Linkage;
+using GmConnect.Identity.Linkage.Evaluation;
+using GmConnect.Identity.Linkage.Settings;
+
+namespace GmConnect.Identity.Tests.Linkage;
+
+public sealed class LinkageEngineTests
+{
+    [Fact]
+    public void Run_SyntheticPopulation_FindsTheDuplicatesWithoutFalseMerges()
+    {
+        var table = LinkageTestRecords.Population(400, seed: 3);
+        var result = new LinkageEngine(LinkageTestRecords.Settings()).Run(table);
+        var truth = Enumerable.Range(0, table.Count).Select(i => table.RecordIdOf(i).Split('-')[0]).ToArray();
+        var evaluation = LinkageEvaluation.Evaluate(truth, result.Clustering.ClusterOf, Enumerable.Range(0, table.Count).Select(table.SourceOf).ToArray(), false, result.Pairs(result.Threshold));
+        Assert.True(evaluation.ClusterPairs.Precision > 0.99, $"precision {evaluation.ClusterPairs.Precision}");
+        Assert.True(evaluation.ClusterPairs.Recall > 0.95, $"recall {evaluation.ClusterPairs.Recall}");
+    }
+
+    [Fact]
+    public void Run_SameSeed_GivesTheSameModelAndClusters()
+    {
+        var table = LinkageTestRecords.Population(200, seed: 5);
+        var a = new LinkageEngine(LinkageTestRecords.Settings()).Run(table);
+        var b = new LinkageEngine(LinkageTestRecords.Settings()).Run(table);
+        Assert.Equal(a.Model.ToJson(), b.Model.ToJson());
+        Assert.Equal(a.Clustering.ClusterOf, b.Clustering.ClusterOf);
+    }
+
+    [Fact]
+    public void Run_LinkOnly_ProducesOnlyCrossSourcePairs()
+    {
+        var table = LinkageTestRecords.Population(150, seed: 9);
+        var result = new LinkageEngine(LinkageTestRecords.Settings(LinkType.LinkOnly)).Run(table);
+        Assert.NotEmpty(result.Pairs());
+        Assert.All(result.Pairs(), p => Assert.NotEqual(table.SourceOf(p.Left), table.SourceOf(p.Right)));
+    }
+
+    [Fact]
+    public void Run_CandidatePairs_AreUniqueAndOrdered()
+    {
+        var table = LinkageTestRecords.Population(150, seed: 11);
+        var result = new LinkageEngine(LinkageTestRecords.Settings()).Run(table);
+        var pairs = result.Pairs().Select(p => (p.Left, p.Right)).ToList();
+        Assert.All(pairs, p => Assert.True(p.Left < p.Right));
+        Assert.Equal(pairs.Count, pairs.Distinct().Count());
+        Assert.True(result.CandidatePairsPerRule.Sum() > pairs.Count, "some pairs agree on several rules but are scored once");
+    }
+
+    [Fact]
+    public void Explain_AnyPair_ContributionsSumToTheScoredWeight()
+    {
+        var table = LinkageTestRecords.Population(150, seed: 13);
+        var result = new LinkageEngine(LinkageTestRecords.Settings()).Run(table);
+        foreach (var pair in result.Pairs().Take(50))
+        {
+            var explanation = result.Explain(pair.Left, pair.Right);
+            Assert.Equal(pair.MatchWeight, explanation.MatchWeight, 3);
+            Assert.Equal(5, explanation.Contributions.Count);
+            Assert.Contains("\"contributions\"", explanation.ToJson(), StringComparison.Ordinal);
+            Assert.Contains("match weight", explanation.ToText(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Run_CommonSurnameAgreeing_WeighsLessThanARareOne()
+    {
+        var table = LinkageTestRecords.Population(300, seed: 17);
+        var result = new LinkageEngine(LinkageTestRecords.Settings()).Run(table);
+        var tf = result.Pairs()
+            .Select(p => result.Explain(p.Left, p.Right).Contributions.Single(c => c.Comparison == "family"))
+            .Where(c => c.Level == "exact")
+            .Select(c => c.TermFrequencyAdjustment)
+            .Distinct()
+            .ToList();
+        Assert.True(tf.Min() < 0 && tf.Max() > tf.Min(), "term-frequency adjustments differ by surname");
+    }
+}
