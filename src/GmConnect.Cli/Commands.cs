@@ -25,8 +25,5 @@ internal static class Commands
         }
 
         return root;
-        yield return Audit.AuditCommand.Create();
-        yield return Ssda903.Ssda903Command.Create();
-        yield return Link.LinkCommand.Create();
     }
 }

@@ -153,7 +153,7 @@ public static partial class Ssda903Importer
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(messages);
         using var reader = new StringReader(text.TrimStart('\uFEFF'));
-        using var records = Csv.Read(reader).GetEnumerator();
+        using var records = GmConnect.Workbench.Model.Csv.Read(reader).GetEnumerator();
         if (!records.MoveNext())
         {
             messages.Add(new ImportMessage(fileName, null, "File is empty; skipped."));
