@@ -11,6 +11,7 @@ public sealed class ImportJourneyTests(WebFixture web)
         var page = await web.NewPageAsync();
         await page.GotoAsync("/imports");
         await page.GetByRole(AriaRole.Button, new() { Name = "Import a person-records file" }).ClickAsync();
+        await SignIn.AsAsync(page);
         Assert.Equal("Import a person-records file – GM Connect", await page.TitleAsync());
 
         await page.GetByLabel("Upload a file").SetInputFilesAsync(new FilePayload
@@ -36,6 +37,7 @@ public sealed class ImportJourneyTests(WebFixture web)
     {
         var page = await web.NewPageAsync();
         await page.GotoAsync("/imports/upload");
+        await SignIn.AsAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Import file" }).ClickAsync();
 

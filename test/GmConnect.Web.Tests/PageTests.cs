@@ -10,7 +10,8 @@ public sealed class PageTests(WebFixture web)
         { "/", "Home – GM Connect" },
         { "/imports", "Imports – GM Connect" },
         { "/imports/1", "records-acute.csv – GM Connect" },
-        { "/imports/upload", "Import a person-records file – GM Connect" },
+        { "/imports/upload", "Sign in – GM Connect" },
+        { "/sign-in", "Sign in – GM Connect" },
     };
 
     [Theory]

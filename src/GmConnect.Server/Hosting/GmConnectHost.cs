@@ -1,4 +1,6 @@
+using GmConnect.Governance;
 using GmConnect.Integration;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using GmConnect.Server.Health;
 using GmConnect.Server.Imports;
 using GmConnect.Storage;
@@ -23,6 +25,17 @@ internal static class GmConnectHost
         var services = builder.Services;
         services.AddProblemDetails();
         services.AddRazorPages();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.LoginPath = "/sign-in";
+                options.Cookie.Name = "gmc.session";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = false;
+            });
+        services.AddAuthorization();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "GM Connect";
@@ -39,6 +52,8 @@ internal static class GmConnectHost
             .Validate(o => o.People is > 0 and <= 5_000_000, "Demo:People must be between 1 and 5,000,000.").ValidateOnStart();
         services.AddSingleton<DemoSeeder>();
         services.AddIntegration();
+        var governanceConfig = builder.Configuration["Governance:ConfigDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "configs", "governance");
+        services.AddGovernance(options => options.ConfigDirectory = governanceConfig);
         return builder;
     }
 
@@ -55,6 +70,8 @@ internal static class GmConnectHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapOpenApi();
         app.MapScalarApiReference("/api", options => options.WithTitle("GM Connect API"));

@@ -1,9 +1,11 @@
 using GmConnect.Integration.PersonRecords;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GmConnect.Server.Pages.Batches;
 
+[Authorize]
 public sealed class UploadModel(PersonRecordImporter importer) : PageModel
 {
     public string? Error { get; private set; }
