@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using GmConnect.Integration.Storage;
 using GmConnect.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -80,6 +81,25 @@ public sealed class PersonRecordImporter(Store store, TimeProvider time, ILogger
         return batch.ToResult(outcome);
     }
 
+    private const string InsertSql = """
+        INSERT INTO integration_person_record (source, record_id, nhs_number, upn, nino, pnc_id, given_name, middle_names, family_name,
+            sex, date_of_birth, postcode, address, phone, email, recorded_on, row_hash, batch_id, received_at, version)
+        VALUES (@source, @record_id, @nhs_number, @upn, @nino, @pnc_id, @given_name, @middle_names, @family_name,
+            @sex, @date_of_birth, @postcode, @address, @phone, @email, @recorded_on, @row_hash, @batch_id, @received_at, @version)
+        """;
+
+    private const string UpdateSql = """
+        UPDATE integration_person_record SET nhs_number = @nhs_number, upn = @upn, nino = @nino, pnc_id = @pnc_id, given_name = @given_name,
+            middle_names = @middle_names, family_name = @family_name, sex = @sex, date_of_birth = @date_of_birth, postcode = @postcode,
+            address = @address, phone = @phone, email = @email, recorded_on = @recorded_on, row_hash = @row_hash,
+            batch_id = @batch_id, received_at = @received_at, version = @version
+        WHERE source = @source AND record_id = @record_id
+        """;
+
+    private const string ChangeSql = "INSERT INTO integration_change (source, record_id, kind, version, batch_id) VALUES (@s, @r, @k, @v, @b)";
+
+    private const string RejectSql = "INSERT INTO integration_rejected_row (batch_id, line, errors, raw) VALUES (@b, @l, @e, @raw) ON CONFLICT DO NOTHING";
+
     private async Task CommitChunkAsync(DbConnection connection, Batch batch, List<PersonRecordRow> chunk, CancellationToken cancellationToken)
     {
         if (chunk.Count == 0)
@@ -89,125 +109,103 @@ public sealed class PersonRecordImporter(Store store, TimeProvider time, ILogger
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = Now();
-        await using var find = connection.Command("SELECT row_hash, version FROM integration_person_record WHERE source = @s AND record_id = @r", transaction)
-            .With("s", "").With("r", "");
-        await using var insert = connection.Command("""
-            INSERT INTO integration_person_record (source, record_id, nhs_number, upn, nino, pnc_id, given_name, middle_names, family_name,
-                sex, date_of_birth, postcode, address, phone, email, recorded_on, row_hash, version, batch_id, received_at)
-            VALUES (@source, @record_id, @nhs_number, @upn, @nino, @pnc_id, @given_name, @middle_names, @family_name,
-                @sex, @date_of_birth, @postcode, @address, @phone, @email, @recorded_on, @row_hash, 1, @batch_id, @received_at)
-            """, transaction);
-        await using var update = connection.Command("""
-            UPDATE integration_person_record SET nhs_number = @nhs_number, upn = @upn, nino = @nino, pnc_id = @pnc_id, given_name = @given_name,
-                middle_names = @middle_names, family_name = @family_name, sex = @sex, date_of_birth = @date_of_birth, postcode = @postcode,
-                address = @address, phone = @phone, email = @email, recorded_on = @recorded_on, row_hash = @row_hash, version = version + 1,
-                batch_id = @batch_id, received_at = @received_at
-            WHERE source = @source AND record_id = @record_id
-            """, transaction);
-        foreach (var command in new[] { insert, update })
-        {
-            foreach (var name in RecordParameters)
-            {
-                command.With(name, null);
-            }
-        }
-
-        await using var change = connection.Command("INSERT INTO integration_change (source, record_id, kind, version, batch_id) VALUES (@s, @r, @k, @v, @b)", transaction)
-            .With("s", "").With("r", "").With("k", "").With("v", 0).With("b", batch.Id);
-        await using var reject = connection.Command("INSERT INTO integration_rejected_row (batch_id, line, errors, raw) VALUES (@b, @l, @e, @raw) ON CONFLICT DO NOTHING", transaction)
-            .With("b", batch.Id).With("l", 0L).With("e", "").With("raw", "");
-
+        var existing = await ExistingAsync(connection, transaction, chunk, cancellationToken);
+        await using var writer = new SqlWriter(connection, transaction);
         foreach (var row in chunk)
         {
             if (row.Record is not { } record)
             {
-                reject.Parameters["l"].Value = row.Line;
-                reject.Parameters["e"].Value = JsonSerializer.Serialize(row.Errors.Select(e => new StoredError(e.Field, e.Message)), StoredError.JsonOptions);
-                reject.Parameters["raw"].Value = row.Raw;
-                await reject.ExecuteNonQueryAsync(cancellationToken);
+                var errors = JsonSerializer.Serialize(row.Errors.Select(e => new StoredError(e.Field, e.Message)), StoredError.JsonOptions);
+                await writer.WriteAsync(RejectSql, [("b", batch.Id), ("l", row.Line), ("e", errors), ("raw", row.Raw)], cancellationToken);
                 batch.Rejected++;
                 continue;
             }
 
             batch.Accepted++;
             var hash = RowHash(record);
-            find.Parameters["s"].Value = record.Source;
-            find.Parameters["r"].Value = record.RecordId;
-            string? existingHash = null;
-            var version = 0;
-            await using (var found = await find.ExecuteReaderAsync(cancellationToken))
-            {
-                if (await found.ReadAsync(cancellationToken))
-                {
-                    existingHash = found.GetString(0);
-                    version = Convert.ToInt32(found.GetValue(1), CultureInfo.InvariantCulture);
-                }
-            }
-
-            if (existingHash == hash)
+            var found = existing.TryGetValue((record.Source, record.RecordId), out var current);
+            if (found && current.Hash == hash)
             {
                 batch.Unchanged++;
                 continue;
             }
 
-            var target = existingHash is null ? insert : update;
-            Bind(target, record, hash, batch.Id, now);
-            await target.ExecuteNonQueryAsync(cancellationToken);
-            change.Parameters["s"].Value = record.Source;
-            change.Parameters["r"].Value = record.RecordId;
-            change.Parameters["k"].Value = existingHash is null ? "created" : "updated";
-            change.Parameters["v"].Value = version + 1;
-            await change.ExecuteNonQueryAsync(cancellationToken);
-            if (existingHash is null)
+            var version = found ? current.Version + 1 : 1;
+            await writer.WriteAsync(found ? UpdateSql : InsertSql, RecordValues(record, hash, batch.Id, now, version), cancellationToken);
+            await writer.WriteAsync(ChangeSql, [("s", record.Source), ("r", record.RecordId), ("k", found ? "updated" : "created"), ("v", version), ("b", batch.Id)], cancellationToken);
+            if (found)
             {
-                batch.Created++;
+                batch.Updated++;
             }
             else
             {
-                batch.Updated++;
+                batch.Created++;
             }
         }
 
         batch.LinesDone = chunk[^1].Line;
-        await connection.Command("""
+        await writer.WriteAsync("""
             UPDATE integration_import_batch SET lines_done = @l, rows_accepted = @a, rows_rejected = @j, rows_created = @c,
                 rows_updated = @u, rows_unchanged = @n WHERE id = @id
-            """, transaction)
-            .With("l", batch.LinesDone).With("a", batch.Accepted).With("j", batch.Rejected).With("c", batch.Created)
-            .With("u", batch.Updated).With("n", batch.Unchanged).With("id", batch.Id)
-            .ExecuteNonQueryAsync(cancellationToken);
+            """,
+            [("l", batch.LinesDone), ("a", batch.Accepted), ("j", batch.Rejected), ("c", batch.Created), ("u", batch.Updated), ("n", batch.Unchanged), ("id", batch.Id)],
+            cancellationToken);
+        await writer.FlushAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static readonly string[] RecordParameters =
-    [
-        "source", "record_id", "nhs_number", "upn", "nino", "pnc_id", "given_name", "middle_names", "family_name", "sex",
-        "date_of_birth", "postcode", "address", "phone", "email", "recorded_on", "row_hash", "batch_id", "received_at",
-    ];
-
-    private static void Bind(DbCommand command, PersonRecord record, string hash, long batchId, string now)
+    /// <summary>The stored hash and version of the chunk's records that exist already.</summary>
+    private async Task<Dictionary<(string, string), (string Hash, int Version)>> ExistingAsync(
+        DbConnection connection, DbTransaction transaction, List<PersonRecordRow> chunk, CancellationToken cancellationToken)
     {
-        var p = command.Parameters;
-        p["source"].Value = record.Source;
-        p["record_id"].Value = record.RecordId;
-        p["nhs_number"].Value = (object?)record.NhsNumber ?? DBNull.Value;
-        p["upn"].Value = (object?)record.Upn ?? DBNull.Value;
-        p["nino"].Value = (object?)record.Nino ?? DBNull.Value;
-        p["pnc_id"].Value = (object?)record.PncId ?? DBNull.Value;
-        p["given_name"].Value = (object?)record.GivenName ?? DBNull.Value;
-        p["middle_names"].Value = (object?)record.MiddleNames ?? DBNull.Value;
-        p["family_name"].Value = (object?)record.FamilyName ?? DBNull.Value;
-        p["sex"].Value = (object?)record.Sex ?? DBNull.Value;
-        p["date_of_birth"].Value = (object?)IsoDate(record.DateOfBirth) ?? DBNull.Value;
-        p["postcode"].Value = (object?)record.Postcode ?? DBNull.Value;
-        p["address"].Value = (object?)record.Address ?? DBNull.Value;
-        p["phone"].Value = (object?)record.Phone ?? DBNull.Value;
-        p["email"].Value = (object?)record.Email ?? DBNull.Value;
-        p["recorded_on"].Value = (object?)IsoDate(record.RecordedOn) ?? DBNull.Value;
-        p["row_hash"].Value = hash;
-        p["batch_id"].Value = batchId;
-        p["received_at"].Value = now;
+        var keys = chunk.Where(r => r.Record is not null).Select(r => (r.Record!.Source, r.Record.RecordId)).ToList();
+        var found = new Dictionary<(string, string), (string, int)>();
+        if (keys.Count == 0)
+        {
+            return found;
+        }
+
+        if (store.Provider == StoreProvider.PostgreSql)
+        {
+            // One round trip for the whole chunk: the keys go as two arrays.
+            await using var command = connection.Command("""
+                SELECT p.source, p.record_id, p.row_hash, p.version FROM integration_person_record p
+                JOIN unnest(@s, @r) AS k(source, record_id) ON p.source = k.source AND p.record_id = k.record_id
+                """, transaction).With("s", keys.Select(k => k.Source).ToArray()).With("r", keys.Select(k => k.RecordId).ToArray());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found[(reader.GetString(0), reader.GetString(1))] = (reader.GetString(2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture));
+            }
+
+            return found;
+        }
+
+        // SQLite runs in-process: a prepared point lookup per key costs microseconds.
+        await using var lookup = connection.Command("SELECT row_hash, version FROM integration_person_record WHERE source = @s AND record_id = @r", transaction)
+            .With("s", "").With("r", "");
+        foreach (var (source, recordId) in keys)
+        {
+            lookup.Parameters["s"].Value = source;
+            lookup.Parameters["r"].Value = recordId;
+            await using var reader = await lookup.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                found[(source, recordId)] = (reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
+            }
+        }
+
+        return found;
     }
+
+    private static (string Name, object? Value)[] RecordValues(PersonRecord record, string hash, long batchId, string now, int version) =>
+    [
+        ("source", record.Source), ("record_id", record.RecordId), ("nhs_number", record.NhsNumber), ("upn", record.Upn),
+        ("nino", record.Nino), ("pnc_id", record.PncId), ("given_name", record.GivenName), ("middle_names", record.MiddleNames),
+        ("family_name", record.FamilyName), ("sex", record.Sex), ("date_of_birth", IsoDate(record.DateOfBirth)),
+        ("postcode", record.Postcode), ("address", record.Address), ("phone", record.Phone), ("email", record.Email),
+        ("recorded_on", IsoDate(record.RecordedOn)), ("row_hash", hash), ("batch_id", batchId), ("received_at", now), ("version", version),
+    ];
 
     private static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
