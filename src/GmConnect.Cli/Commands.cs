@@ -9,5 +9,6 @@ internal static class Commands
     {
         yield return Version.VersionCommand.Create();
         yield return Audit.AuditCommand.Create();
+        yield return Token.TokenCommand.Create();
     }
 }
