@@ -100,7 +100,7 @@ public static class FhirAuditEvents
         }
 
         var extensions = new JsonArray(
-            new JsonObject { ["url"] = ExtensionBase + "sequence", ["valueInteger64"] = entry.Sequence.ToString(CultureInfo.InvariantCulture) },
+            new JsonObject { ["url"] = ExtensionBase + "sequence", ["valueString"] = entry.Sequence.ToString(CultureInfo.InvariantCulture) },
             new JsonObject { ["url"] = ExtensionBase + "previous-hash", ["valueString"] = entry.PreviousHash },
             new JsonObject { ["url"] = ExtensionBase + "hash", ["valueString"] = entry.Hash },
             new JsonObject { ["url"] = ExtensionBase + "withheld", ["valueInteger"] = r.WithheldCount });
