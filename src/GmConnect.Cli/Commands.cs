@@ -25,5 +25,6 @@ internal static class Commands
         }
 
         return root;
+        yield return Token.TokenCommand.Create();
     }
 }

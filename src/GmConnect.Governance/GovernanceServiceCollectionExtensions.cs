@@ -28,6 +28,18 @@ public static class GovernanceServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<GovernanceOptions>();
+        if (services.Any(d => d.ServiceType == typeof(AccessGate)))
+        {
+            // Already added: only apply the extra configuration, so the migration source and the hosted
+            // service are not registered twice.
+            if (configure is not null)
+            {
+                options.Configure(configure);
+            }
+
+            return services;
+        }
+
         if (configure is not null)
         {
             options.Configure(configure);

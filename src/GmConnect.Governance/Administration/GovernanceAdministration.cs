@@ -267,6 +267,12 @@ public sealed class GovernanceAdministration
         return await AuditedAsync(actor, AuditEventType.RegistryChanged, "involvement:" + involvement.OrganisationId, cancellationToken, involvement.PersonId).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// True when the actor is an active practitioner holding the role in the organisation, and the role has any of
+    /// <paramref name="anyOf"/> (or <see cref="RoleCapabilities.None"/> to ask only that).
+    /// </summary>
+    public bool Holds(Actor actor, RoleCapabilities anyOf) => Forbidden(actor, anyOf) is null;
+
     private ChangeResult? Forbidden(Actor actor, RoleCapabilities anyOf)
     {
         ArgumentNullException.ThrowIfNull(actor);
