@@ -13,6 +13,7 @@ internal static class Commands
         yield return Audit.AuditCommand.Create();
         yield return Ssda903.Ssda903Command.Create();
         yield return Link.LinkCommand.Create();
+        yield return Token.TokenCommand.Create();
     }
 
     /// <summary>The root command with every command under it.</summary>
@@ -25,6 +26,5 @@ internal static class Commands
         }
 
         return root;
-        yield return Token.TokenCommand.Create();
     }
 }

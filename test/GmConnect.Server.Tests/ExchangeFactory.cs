@@ -2,6 +2,9 @@ using GmConnect.Storage;
 using GmConnect.Storage.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using GmConnect.Governance.Decisions;
+using GmConnect.Governance.Tokens;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GmConnect.Server.Tests;
 
@@ -16,10 +19,20 @@ public sealed class ExchangeFactory(TestStore store, IDictionary<string, string?
         builder.UseSetting("Store:ConnectionString", store.ConnectionString);
         builder.UseSetting("Demo:SeedOnFirstRun", "false");
         builder.UseSetting("Demo:Directory", Path.Combine(Path.GetTempPath(), "gmc-demo-unused"));
+        builder.UseSetting("Tokens:DevelopmentKeyFile", Path.Combine(Path.GetTempPath(), "gmc-test-keys", Guid.NewGuid().ToString("N") + ".pem"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    /// <summary>A client carrying a development bearer token for a demo practitioner.</summary>
+    public HttpClient CreateClientAs(string practitioner = "demo-sw-352", string organisation = "dfe:352", string role = "social-worker", Purpose purpose = Purpose.Safeguarding)
+    {
+        var client = CreateClient();
+        var token = Services.GetRequiredService<DevelopmentTokenIssuer>().Issue(practitioner, organisation, role, purpose, TimeSpan.FromMinutes(10));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public override async ValueTask DisposeAsync()

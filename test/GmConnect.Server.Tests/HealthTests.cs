@@ -42,7 +42,7 @@ public sealed class DemoSeedTests
         };
         await using var exchange = await ExchangeFactory.CreateAsync(StoreProvider.Sqlite, settings);
 
-        var batches = await exchange.CreateClient().GetFromJsonAsync<System.Text.Json.JsonElement>("/api/imports", TestContext.Current.CancellationToken);
+        var batches = await exchange.CreateClientAs().GetFromJsonAsync<System.Text.Json.JsonElement>("/api/imports", TestContext.Current.CancellationToken);
 
         var files = Directory.GetFiles(folder.FullName, "records-*.csv");
         Assert.NotEmpty(files);

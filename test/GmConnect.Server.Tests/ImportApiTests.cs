@@ -12,7 +12,7 @@ public sealed class ImportApiTests
     public async Task PostPersonRecords_CsvWithABadRow_ImportsGoodRowsAndListsTheErrorWithoutValues()
     {
         await using var exchange = await ExchangeFactory.CreateAsync(StoreProvider.Sqlite);
-        var client = exchange.CreateClient();
+        var client = exchange.CreateClientAs();
         var csv = "source,record_id,given_name,sex,date_of_birth\ngp:P1,1,Jane,F,1984-03-07\ngp:P1,2,Tom,M,1984-13-07\n";
 
         var response = await client.PostAsync("/api/imports/person-records?fileName=gp.csv", new StringContent(csv, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
@@ -36,12 +36,52 @@ public sealed class ImportApiTests
     public async Task PostPersonRecords_NotAPersonRecordsFile_ProblemDetails400()
     {
         await using var exchange = await ExchangeFactory.CreateAsync(StoreProvider.Sqlite);
-        var client = exchange.CreateClient();
+        var client = exchange.CreateClientAs();
 
         var response = await client.PostAsync("/api/imports/person-records", new StringContent("name,age\nx,1\n", Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("unknown column 'name'", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+}
+
+public sealed class ApiAuthenticationTests
+{
+    [Theory]
+    [InlineData("/api/imports")]
+    [InlineData("/governance/agreements")]
+    public async Task Get_WithoutToken_401NotARedirect(string path)
+    {
+        await using var exchange = await ExchangeFactory.CreateAsync(StoreProvider.Sqlite);
+        var client = exchange.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetAgreements_WithDevelopmentToken_ListsTheShippedAgreements()
+    {
+        await using var exchange = await ExchangeFactory.CreateAsync(StoreProvider.Sqlite);
+
+        var agreements = await exchange.CreateClientAs().GetFromJsonAsync<JsonElement>("/governance/agreements", TestContext.Current.CancellationToken);
+
+        Assert.Contains(agreements.EnumerateArray(), a => a.GetProperty("id").GetString() == "isa-gm-safeguarding");
+    }
+
+    [Fact]
+    public async Task Get_TokenSignedByAnotherKey_401()
+    {
+        await using var exchange = await ExchangeFactory.CreateAsync(StoreProvider.Sqlite);
+        using var stranger = GmConnect.Governance.Tokens.DevelopmentTokenIssuer.LoadOrCreate(Path.Combine(Path.GetTempPath(), "gmc-test-keys", Guid.NewGuid().ToString("N") + ".pem"), TimeProvider.System);
+        var client = exchange.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            stranger.Issue("demo-sw-352", "dfe:352", "social-worker", GmConnect.Governance.Decisions.Purpose.Safeguarding, TimeSpan.FromMinutes(5)));
+
+        var response = await client.GetAsync("/api/imports", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 }

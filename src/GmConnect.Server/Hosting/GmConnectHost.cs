@@ -1,4 +1,7 @@
 using GmConnect.Governance;
+using GmConnect.Governance.Api;
+using GmConnect.Governance.Tokens;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using GmConnect.Integration;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using GmConnect.Server.Health;
@@ -15,6 +18,8 @@ internal static class GmConnectHost
     /// <summary>Where the exchange listens when nothing else is configured.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    private const string SessionOrToken = "session-or-token";
+
     public static WebApplicationBuilder AddGmConnect(this WebApplicationBuilder builder)
     {
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
@@ -25,7 +30,24 @@ internal static class GmConnectHost
         var services = builder.Services;
         services.AddProblemDetails();
         services.AddRazorPages();
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+        // Two ways in: a bearer token (API callers; the built-in development issuer on the embedded
+        // default, an OpenID Connect issuer in production) or the web pages' cookie session. A policy
+        // scheme picks the one the request carries.
+        services.AddSingleton(sp => DevelopmentTokenIssuer.LoadOrCreate(
+            builder.Configuration["Tokens:DevelopmentKeyFile"] ?? DevelopmentTokenIssuer.DefaultKeyFile, sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<DevelopmentTokenIssuer>((options, issuer) =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = issuer.ValidationParameters();
+            });
+        services.AddAuthentication(SessionOrToken)
+            .AddPolicyScheme(SessionOrToken, "Bearer token or session cookie", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? JwtBearerDefaults.AuthenticationScheme
+                        : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddJwtBearer()
             .AddCookie(options =>
             {
                 options.LoginPath = "/sign-in";
@@ -34,8 +56,23 @@ internal static class GmConnectHost
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = false;
+                // API callers get a 401, not a redirect to the sign-in page.
+                options.Events.OnRedirectToLogin = context =>
+                {
+                    if (IsApi(context.Request.Path))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        return Task.CompletedTask;
+                    }
+
+                    context.Response.Redirect(context.RedirectUri);
+                    return Task.CompletedTask;
+                };
             });
         services.AddAuthorization();
+        // Enums travel as kebab-case strings ("break-glass", "direct-care"), as Governance's bodies expect.
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "GM Connect";
@@ -77,7 +114,11 @@ internal static class GmConnectHost
         app.MapScalarApiReference("/api", options => options.WithTitle("GM Connect API"));
         app.MapHealth();
         app.MapImportsApi();
+        app.MapGovernanceApi().RequireAuthorization();
         app.MapRazorPages();
         return app;
     }
+
+    private static bool IsApi(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/governance") || path.StartsWithSegments("/fhir");
 }

@@ -8,7 +8,7 @@ internal static class ImportEndpoints
 {
     public static void MapImportsApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/imports").WithTags("Imports");
+        var group = endpoints.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization();
         group.MapGet("/", ListAsync).WithName("ListImports").WithSummary("Import batches, most recent first (counts only)");
         group.MapGet("/{id:long}/errors", ErrorsAsync).WithName("GetImportErrors")
             .WithSummary("The row errors of a batch: line, field and reason (never the values)");

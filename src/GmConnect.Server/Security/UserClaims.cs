@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using GmConnect.Governance.Api;
 
 namespace GmConnect.Server.Security;
 
@@ -9,11 +10,12 @@ namespace GmConnect.Server.Security;
 /// </summary>
 public static class UserClaims
 {
-    public const string Practitioner = "sub";
+    // The names Governance reads (IHE IUA), so a cookie session and a bearer token carry the same claims.
+    public const string Practitioner = GovernanceClaims.Practitioner;
     public const string Name = "name";
-    public const string Organisation = "org";
-    public const string Role = "role";
-    public const string Purpose = "purpose";
+    public const string Organisation = GovernanceClaims.Organisation;
+    public const string Role = GovernanceClaims.Role;
+    public const string Purpose = GovernanceClaims.Purpose;
 
     /// <summary>The signed-in user, or null when anonymous or a claim is missing.</summary>
     public static SignedInUser? From(ClaimsPrincipal principal)
