@@ -51,6 +51,7 @@ internal static class GmConnectHost
             .AddCookie(options =>
             {
                 options.LoginPath = "/sign-in";
+                options.AccessDeniedPath = "/access-denied";
                 options.Cookie.Name = "gmc.session";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
@@ -69,7 +70,7 @@ internal static class GmConnectHost
                     return Task.CompletedTask;
                 };
             });
-        services.AddAuthorization();
+        services.AddAuthorization(Security.InformationGovernancePolicy.Add);
         // Enums travel as kebab-case strings ("break-glass", "direct-care"), as Governance's bodies expect.
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
