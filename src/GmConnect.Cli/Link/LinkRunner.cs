@@ -232,7 +232,7 @@ internal static class LinkRunner
             return null;
         }
 
-        var rows = CsvRecordReader.Parse(request.Truth);
+        var rows = CsvRecordReader.Rows(request.Truth).ToList();
         var header = rows[0];
         int s = header.IndexOf("source"), r = header.IndexOf("record_id"), p = header.IndexOf("person_id");
         if (s < 0 || r < 0 || p < 0)
