@@ -77,6 +77,11 @@ internal static class LinkRunner
             return 2;
         }
 
+        if (!request.Quiet && !Console.IsErrorRedirected)
+        {
+            error.WriteLine();
+        }
+
         var writeStart = clock.GetTimestamp();
         if (request.Output is not null)
         {
@@ -271,24 +276,40 @@ internal static class LinkRunner
         return pairs;
     }
 
+    /// <summary>A bar per step on a terminal (redrawn in place), a line per 10 % otherwise.</summary>
     private sealed class ProgressPrinter(TextWriter error) : IProgress<LinkageProgress>
     {
+        private readonly bool _terminal = !Console.IsErrorRedirected;
+        private readonly Lock _gate = new();
         private string _step = string.Empty;
         private int _decile = -1;
 
         public void Report(LinkageProgress value)
         {
             var decile = (int)(value.Fraction * 10);
-            if (value.Step == _step && decile == _decile)
+            lock (_gate)
             {
-                return;
-            }
+                if (value.Step == _step && decile == _decile)
+                {
+                    return;
+                }
 
-            lock (this)
-            {
+                if (_terminal)
+                {
+                    if (value.Step != _step && _step.Length > 0)
+                    {
+                        error.WriteLine();
+                    }
+
+                    error.Write(string.Create(Inv, $"\r  {value.Step,-12} [{new string('#', decile),-10}] {decile * 10,3}%"));
+                }
+                else
+                {
+                    error.WriteLine(string.Create(Inv, $"  {value.Step} {decile * 10}%"));
+                }
+
                 _step = value.Step;
                 _decile = decile;
-                error.WriteLine(string.Create(Inv, $"  {value.Step} {decile * 10}%"));
             }
         }
     }

@@ -65,7 +65,7 @@ internal sealed class Blocker
     {
         var left = new int[1024];
         var right = new int[1024];
-        var rules = new byte[1024];
+        var rules = new ushort[1024];
         var count = 0;
         var perRule = new long[_rules.Length];
         var sourceOf = records.SourceOf;
@@ -150,7 +150,7 @@ internal sealed class Blocker
         return false;
     }
 
-    private static byte RuleMask(ulong[][] hashes, int first, int a, int b)
+    private static ushort RuleMask(ulong[][] hashes, int first, int a, int b)
     {
         var mask = 0;
         for (var q = first; q < hashes.Length; q++)
@@ -162,7 +162,7 @@ internal sealed class Blocker
             }
         }
 
-        return (byte)mask;
+        return (ushort)mask;
     }
 
     internal static string? KeyPart(BlockingKey key, string? value)

@@ -35,7 +35,7 @@ internal static class Trainer
         var iterations = new List<int>();
         foreach (var rule in sessions)
         {
-            var bit = (byte)(1 << rule);
+            var bit = (ushort)(1 << rule);
             var sessionPatterns = patterns.Where(kv => (kv.Key.Rules & bit) != 0)
                 .GroupBy(kv => kv.Key.Gamma)
                 .Select(g => (g.Key, g.Sum(kv => kv.Value)))
