@@ -58,6 +58,7 @@ internal static class LinkRunner
             Threshold = request.Threshold,
             Model = request.Model is null ? null : ModelParameters.FromJson(File.ReadAllText(request.Model.FullName)),
             Labels = request.TrainFromTruth && truth is not null ? TruePairs(truth, table, settings.LinkType) : null,
+            CannotLink = request.CannotLink is null ? null : CannotLinkPairs(request.CannotLink, table, error),
             TimeProvider = clock,
         };
         if (request.TrainFromTruth && truth is null)
@@ -253,6 +254,36 @@ internal static class LinkRunner
         }
 
         return Enumerable.Range(0, table.Count).Select(i => map.GetValueOrDefault((table.SourceOf(i), table.RecordIdOf(i)))).ToArray();
+    }
+
+    private static List<(int A, int B)> CannotLinkPairs(FileInfo file, RecordTable table, TextWriter error)
+    {
+        var index = new Dictionary<(string, string), int>();
+        for (var i = 0; i < table.Count; i++)
+        {
+            index[(table.SourceOf(i), table.RecordIdOf(i))] = i;
+        }
+
+        var pairs = new List<(int, int)>();
+        var unknown = 0;
+        foreach (var row in CsvRecordReader.Rows(file).Skip(1).Where(r => r.Count >= 4))
+        {
+            if (index.TryGetValue((row[0], row[1]), out var a) && index.TryGetValue((row[2], row[3]), out var b))
+            {
+                pairs.Add((a, b));
+            }
+            else
+            {
+                unknown++;
+            }
+        }
+
+        if (unknown > 0)
+        {
+            error.WriteLine(string.Create(Inv, $"--cannot-link: {unknown:N0} pair(s) name records not in the input; ignored."));
+        }
+
+        return pairs;
     }
 
     private static List<(int A, int B, bool Match)> TruePairs(string?[] truth, RecordTable table, LinkType linkType)
