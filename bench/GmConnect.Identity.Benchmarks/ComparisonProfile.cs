@@ -7,6 +7,21 @@ namespace GmConnect.Identity.Benchmarks;
 /// <summary>Times each comparison of a settings file over random pairs of a FEBRL file.</summary>
 internal static class ComparisonProfile
 {
+    /// <summary>Times preparing each comparison alone on a stand-in population of <paramref name="people"/>.</summary>
+    public static void Prepare(int people, string settingsPath)
+    {
+        var settings = LinkageSettings.Load(settingsPath);
+        var (table, _) = new SyntheticPeople(seed: 1).Generate(people, out _);
+        PreparedRecords.Prepare(settings with { Comparisons = [settings.Comparisons[0]], BlockingRules = [[settings.Comparisons[0].Name]] }, table);
+        foreach (var comparison in settings.Comparisons)
+        {
+            var one = settings with { Comparisons = [comparison], BlockingRules = [[comparison.Name]] };
+            var watch = Stopwatch.StartNew();
+            PreparedRecords.Prepare(one, table);
+            Console.WriteLine($"{comparison.Name,-16} {watch.Elapsed.TotalMilliseconds,8:F0} ms for {table.Count:N0} records");
+        }
+    }
+
     public static void Run(string csv, string settingsPath)
     {
         var settings = LinkageSettings.Load(settingsPath);

@@ -9,6 +9,12 @@ if (args.Length == 3 && args[0] == "--profile-comparisons")
     return;
 }
 
+if (args.Length == 3 && args[0] == "--profile-prepare")
+{
+    ComparisonProfile.Prepare(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
+    return;
+}
+
 if (args.Length == 3 && args[0] == "--scale")
 {
     ScaleRun.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);

@@ -38,6 +38,22 @@ internal static class ScaleRun
 
         var joined = hardPairs.Count(h => clusterOfPerson[h.Item1].Overlaps(clusterOfPerson[h.Item2]));
         Console.WriteLine($"clusters joining twins or father and son: {joined}");
+        // Where the missed true pairs are lost: never a candidate, scored below the threshold, or refused by clustering.
+        var truePairs = Enumerable.Range(0, truth.Length).GroupBy(i => truth[i]).Sum(g => (long)g.Count() * (g.Count() - 1) / 2);
+        long candidates = 0, aboveThreshold = 0;
+        foreach (var pair in result.Pairs())
+        {
+            if (truth[pair.Left] == truth[pair.Right])
+            {
+                candidates++;
+                if (pair.MatchProbability >= result.Threshold)
+                {
+                    aboveThreshold++;
+                }
+            }
+        }
+
+        Console.WriteLine($"true pairs {truePairs:N0}: candidates {candidates:N0} ({(double)candidates / truePairs:P2}), at or above threshold {aboveThreshold:N0} ({(double)aboveThreshold / truePairs:P2}); refused links: veto {result.Clustering.RefusedVeto:N0}, identifier {result.Clustering.RefusedConflictingIdentifier:N0}, non-match inside {result.Clustering.RefusedNonMatchInside:N0}");
         if (Environment.GetEnvironmentVariable("GMC_SCALE_SHOW_JOINS") is not null)
         {
             // Synthetic data only: show why a few hard pairs were joined.

@@ -79,8 +79,8 @@ internal sealed class SyntheticPeople
 
     private Person NewPerson(int id)
     {
-        var gi = Zipf(_given.Length);
-        var family = _family[Zipf(_family.Length)];
+        var gi = Skewed(_given.Length, 20);
+        var family = _family[Skewed(_family.Length, 50)];
         var dob = new DateOnly(1930, 1, 1).AddDays(_random.Next(90 * 365));
         var district = $"M{1 + _random.Next(40)}";
         var postcode = $"{district} {_random.Next(10)}{Letter()}{Letter()}";
@@ -133,8 +133,8 @@ internal sealed class SyntheticPeople
 
     private char Letter() => (char)('A' + _random.Next(26));
 
-    // Roughly Zipf: a few names are very common, most are rare.
-    private int Zipf(int n) => Math.Min(n - 1, (int)Math.Floor(Math.Exp(_random.NextDouble() * Math.Log(n + 1)) - 1));
+    // Density ∝ 1/(rank + k): a few names are common (the top one about 1–2 %, like Oliver or Smith), most are rare.
+    private int Skewed(int n, double k) => Math.Min(n - 1, (int)Math.Floor((k * Math.Pow((n + k) / k, _random.NextDouble())) - k));
 
     private string Typo(string s)
     {

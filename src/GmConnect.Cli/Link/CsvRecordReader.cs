@@ -13,11 +13,11 @@ internal static class CsvRecordReader
 {
     public static RecordTable Read(IReadOnlyList<FileInfo> files, string idColumn, string? sourceColumn)
     {
-        var parsed = files.Select(f => (File: f, Rows: Parse(f))).ToList();
+        // Headers first (for the union of columns), then each file streamed row by row into the table.
         var columns = new List<string>();
-        foreach (var (_, rows) in parsed)
+        foreach (var file in files)
         {
-            foreach (var name in rows.Count > 0 ? rows[0] : [])
+            foreach (var name in Rows(file).FirstOrDefault() ?? [])
             {
                 if (!columns.Contains(name, StringComparer.Ordinal))
                 {
@@ -27,27 +27,31 @@ internal static class CsvRecordReader
         }
 
         var table = new RecordTable(columns);
-        foreach (var (file, rows) in parsed)
+        foreach (var file in files)
         {
-            if (rows.Count == 0)
-            {
-                continue;
-            }
-
-            var header = rows[0];
-            var idIndex = header.IndexOf(idColumn);
-            if (idIndex < 0)
-            {
-                throw new InvalidDataException($"{file.Name}: no '{idColumn}' column.");
-            }
-
-            var sourceIndex = sourceColumn is null ? -1 : header.IndexOf(sourceColumn);
-            var stem = Path.GetFileNameWithoutExtension(file.Name);
-            var map = columns.Select(c => header.IndexOf(c)).ToArray();
+            List<string>? header = null;
+            int idIndex = -1, sourceIndex = -1;
+            int[] map = [];
             var values = new string?[columns.Count];
-            for (var r = 1; r < rows.Count; r++)
+            var stem = Path.GetFileNameWithoutExtension(file.Name);
+            var line = 0;
+            foreach (var row in Rows(file))
             {
-                var row = rows[r];
+                line++;
+                if (header is null)
+                {
+                    header = row;
+                    idIndex = header.IndexOf(idColumn);
+                    if (idIndex < 0)
+                    {
+                        throw new InvalidDataException($"{file.Name}: no '{idColumn}' column.");
+                    }
+
+                    sourceIndex = sourceColumn is null ? -1 : header.IndexOf(sourceColumn);
+                    map = [.. columns.Select(c => header.IndexOf(c))];
+                    continue;
+                }
+
                 if (row.Count == 1 && row[0].Length == 0)
                 {
                     continue;
@@ -55,7 +59,7 @@ internal static class CsvRecordReader
 
                 if (row.Count != header.Count)
                 {
-                    throw new InvalidDataException($"{file.Name}: line {r + 1} has {row.Count} fields, the header {header.Count}.");
+                    throw new InvalidDataException($"{file.Name}: record {line} has {row.Count} fields, the header {header.Count}.");
                 }
 
                 for (var c = 0; c < map.Length; c++)
@@ -71,16 +75,19 @@ internal static class CsvRecordReader
         return table;
     }
 
-    /// <summary>Parses a whole CSV file into rows of trimmed fields.</summary>
-    internal static List<List<string>> Parse(FileInfo file)
+    /// <summary>The rows of a CSV file, streamed.</summary>
+    internal static IEnumerable<List<string>> Rows(FileInfo file)
     {
         using var reader = new StreamReader(file.FullName, Encoding.UTF8);
-        return Parse(reader);
+        foreach (var row in Parse(reader))
+        {
+            yield return row;
+        }
     }
 
-    internal static List<List<string>> Parse(TextReader reader)
+    /// <summary>Parses CSV into rows of fields (unquoted fields trimmed), one row at a time.</summary>
+    internal static IEnumerable<List<string>> Parse(TextReader reader)
     {
-        var rows = new List<List<string>>();
         var row = new List<string>();
         var field = new StringBuilder();
         var inQuotes = false;
@@ -127,7 +134,7 @@ internal static class CsvRecordReader
                 case '\n':
                     row.Add(Finish(field, quoted));
                     quoted = false;
-                    rows.Add(row);
+                    yield return row;
                     row = [];
                     break;
                 default:
@@ -139,10 +146,8 @@ internal static class CsvRecordReader
         if (field.Length > 0 || row.Count > 0)
         {
             row.Add(Finish(field, quoted));
-            rows.Add(row);
+            yield return row;
         }
-
-        return rows;
     }
 
     private static string Finish(StringBuilder field, bool quoted)

@@ -20,10 +20,11 @@ internal static class LinkCommand
         var truth = new Option<FileInfo?>("--truth") { Description = "Truth CSV (source,record_id,person_id): print precision, recall and F1." };
         var truthPattern = new Option<string?>("--truth-pattern") { Description = "Truth from the record_id: a regex whose first group is the person (FEBRL: 'rec-(\\d+)')." };
         var trainLabels = new Option<bool>("--train-from-truth") { Description = "Estimate m and u from the truth's pairs instead of EM (labelled training)." };
+        var cannotLink = new Option<FileInfo?>("--cannot-link") { Description = "CSV of pairs never to put in one cluster: source_l,record_id_l,source_r,record_id_r." };
         var quiet = new Option<bool>("--quiet") { Description = "No progress output." };
 
         var command = new Command("link", "Link person records: block, train (u by sampling, m by EM), score, cluster.");
-        foreach (var option in new Option[] { settings, inputs, output, pairs, pairsMin, threshold, explain, json, model, modelOut, truth, truthPattern, trainLabels, quiet })
+        foreach (var option in new Option[] { settings, inputs, output, pairs, pairsMin, threshold, explain, json, model, modelOut, truth, truthPattern, trainLabels, cannotLink, quiet })
         {
             command.Options.Add(option);
         }
@@ -43,6 +44,7 @@ internal static class LinkCommand
                 parse.GetValue(truth),
                 parse.GetValue(truthPattern),
                 parse.GetValue(trainLabels),
+                parse.GetValue(cannotLink),
                 parse.GetValue(quiet)),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));

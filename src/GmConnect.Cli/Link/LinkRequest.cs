@@ -15,4 +15,5 @@ internal sealed record LinkRequest(
     FileInfo? Truth,
     string? TruthPattern,
     bool TrainFromTruth,
+    FileInfo? CannotLink,
     bool Quiet);

@@ -58,6 +58,7 @@ internal static class LinkRunner
             Threshold = request.Threshold,
             Model = request.Model is null ? null : ModelParameters.FromJson(File.ReadAllText(request.Model.FullName)),
             Labels = request.TrainFromTruth && truth is not null ? TruePairs(truth, table, settings.LinkType) : null,
+            CannotLink = request.CannotLink is null ? null : CannotLinkPairs(request.CannotLink, table, error),
             TimeProvider = clock,
         };
         if (request.TrainFromTruth && truth is null)
@@ -75,6 +76,11 @@ internal static class LinkRunner
         {
             error.WriteLine(ex.Message);
             return 2;
+        }
+
+        if (!request.Quiet && !Console.IsErrorRedirected)
+        {
+            error.WriteLine();
         }
 
         var writeStart = clock.GetTimestamp();
@@ -232,7 +238,7 @@ internal static class LinkRunner
             return null;
         }
 
-        var rows = CsvRecordReader.Parse(request.Truth);
+        var rows = CsvRecordReader.Rows(request.Truth).ToList();
         var header = rows[0];
         int s = header.IndexOf("source"), r = header.IndexOf("record_id"), p = header.IndexOf("person_id");
         if (s < 0 || r < 0 || p < 0)
@@ -248,6 +254,36 @@ internal static class LinkRunner
         }
 
         return Enumerable.Range(0, table.Count).Select(i => map.GetValueOrDefault((table.SourceOf(i), table.RecordIdOf(i)))).ToArray();
+    }
+
+    private static List<(int A, int B)> CannotLinkPairs(FileInfo file, RecordTable table, TextWriter error)
+    {
+        var index = new Dictionary<(string, string), int>();
+        for (var i = 0; i < table.Count; i++)
+        {
+            index[(table.SourceOf(i), table.RecordIdOf(i))] = i;
+        }
+
+        var pairs = new List<(int, int)>();
+        var unknown = 0;
+        foreach (var row in CsvRecordReader.Rows(file).Skip(1).Where(r => r.Count >= 4))
+        {
+            if (index.TryGetValue((row[0], row[1]), out var a) && index.TryGetValue((row[2], row[3]), out var b))
+            {
+                pairs.Add((a, b));
+            }
+            else
+            {
+                unknown++;
+            }
+        }
+
+        if (unknown > 0)
+        {
+            error.WriteLine(string.Create(Inv, $"--cannot-link: {unknown:N0} pair(s) name records not in the input; ignored."));
+        }
+
+        return pairs;
     }
 
     private static List<(int A, int B, bool Match)> TruePairs(string?[] truth, RecordTable table, LinkType linkType)
@@ -271,24 +307,40 @@ internal static class LinkRunner
         return pairs;
     }
 
+    /// <summary>A bar per step on a terminal (redrawn in place), a line per 10 % otherwise.</summary>
     private sealed class ProgressPrinter(TextWriter error) : IProgress<LinkageProgress>
     {
+        private readonly bool _terminal = !Console.IsErrorRedirected;
+        private readonly Lock _gate = new();
         private string _step = string.Empty;
         private int _decile = -1;
 
         public void Report(LinkageProgress value)
         {
             var decile = (int)(value.Fraction * 10);
-            if (value.Step == _step && decile == _decile)
+            lock (_gate)
             {
-                return;
-            }
+                if (value.Step == _step && decile == _decile)
+                {
+                    return;
+                }
 
-            lock (this)
-            {
+                if (_terminal)
+                {
+                    if (value.Step != _step && _step.Length > 0)
+                    {
+                        error.WriteLine();
+                    }
+
+                    error.Write(string.Create(Inv, $"\r  {value.Step,-12} [{new string('#', decile),-10}] {decile * 10,3}%"));
+                }
+                else
+                {
+                    error.WriteLine(string.Create(Inv, $"  {value.Step} {decile * 10}%"));
+                }
+
                 _step = value.Step;
                 _decile = decile;
-                error.WriteLine(string.Create(Inv, $"  {value.Step} {decile * 10}%"));
             }
         }
     }

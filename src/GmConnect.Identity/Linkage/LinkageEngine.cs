@@ -33,6 +33,7 @@ public sealed class LinkageEngine
         var started = clock.GetTimestamp();
         void Done(string step)
         {
+            progress?.Report(new LinkageProgress(step, 1.0));
             var now = clock.GetTimestamp();
             steps.Add(new StepTiming(step, clock.GetElapsedTime(started, now)));
             started = now;
@@ -40,6 +41,7 @@ public sealed class LinkageEngine
 
         IProgress<double>? Step(string name) => progress is null ? null : new Progress(progress, name);
 
+        progress?.Report(new LinkageProgress("prepare", 0.0));
         var prepared = PreparedRecords.Prepare(_settings, records);
         Done("prepare");
 
@@ -52,6 +54,11 @@ public sealed class LinkageEngine
         Done("comparing");
 
         var model = options.Model;
+        if (model is null)
+        {
+            progress?.Report(new LinkageProgress("training", 0.0));
+        }
+
         if (model is null && options.Labels is { Count: > 0 } labels)
         {
             model = Trainer.TrainFromLabels(_settings, prepared, labels, (long)Trainer.TotalPairs(_settings.LinkType, prepared), labels.Count(l => l.Match));
@@ -63,6 +70,7 @@ public sealed class LinkageEngine
             Done("training");
         }
 
+        progress?.Report(new LinkageProgress("scoring", 0.0));
         var scorer = new PairScorer(prepared, model);
         var weights = new float[pairs.Count];
         Parallel.For(0, (pairs.Count + 65_535) / 65_536, k =>
@@ -75,6 +83,7 @@ public sealed class LinkageEngine
         });
         Done("scoring");
 
+        progress?.Report(new LinkageProgress("clustering", 0.0));
         var threshold = options.Threshold ?? _settings.Clustering.Threshold;
         var clustering = new ConstrainedClusterer(prepared, scorer, _settings.Clustering)
             .Cluster(pairs.Left, pairs.Right, gammas, weights, pairs.Count, threshold, options.CannotLink);

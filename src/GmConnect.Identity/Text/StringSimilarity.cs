@@ -278,23 +278,66 @@ internal static class StringSimilarity
         return Distinct(tokens);
     }
 
-    /// <summary>Sorted distinct character bigrams of a normalised value (spaces removed).</summary>
-    public static string[] Bigrams(string value)
+    /// <summary>
+    /// Sorted distinct character bigrams of a normalised value (spaces removed), each packed into an int
+    /// (first char high, second low) so that comparing two sets is a merge of integers.
+    /// </summary>
+    public static int[] Bigrams(string value)
     {
         var compact = value.Replace(" ", string.Empty, StringComparison.Ordinal);
         if (compact.Length < 2)
         {
-            return compact.Length == 0 ? [] : [compact];
+            return compact.Length == 0 ? [] : [compact[0] << 16];
         }
 
-        var grams = new string[compact.Length - 1];
+        var grams = new int[compact.Length - 1];
         for (var i = 0; i < grams.Length; i++)
         {
-            grams[i] = compact.Substring(i, 2);
+            grams[i] = (compact[i] << 16) | compact[i + 1];
         }
 
-        Array.Sort(grams, StringComparer.Ordinal);
-        return Distinct(grams);
+        Array.Sort(grams);
+        var n = 1;
+        for (var i = 1; i < grams.Length; i++)
+        {
+            if (grams[i] != grams[n - 1])
+            {
+                grams[n++] = grams[i];
+            }
+        }
+
+        return n == grams.Length ? grams : grams[..n];
+    }
+
+    /// <summary>Jaccard similarity of two sorted, distinct integer sets; 1 when both are empty.</summary>
+    public static double Jaccard(int[] a, int[] b)
+    {
+        if (a.Length == 0 && b.Length == 0)
+        {
+            return 1.0;
+        }
+
+        var common = 0;
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                common++;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return (double)common / (a.Length + b.Length - common);
     }
 
     private static string[] Distinct(string[] sorted)

@@ -89,4 +89,23 @@ public sealed class ClusteringTests
         Assert.NotEqual(constrained.Clustering.ClusterOf[pair.Left], constrained.Clustering.ClusterOf[pair.Right]);
         Assert.True(constrained.Clustering.RefusedCannotLink >= 1);
     }
+
+    [Fact]
+    public void Cluster_VetoLevel_NeverLinksThePairWhateverItsWeight()
+    {
+        var json = LinkageTestRecords.SettingsJson().Replace(
+            "{ \"name\": \"given\", \"column\": \"given\",",
+            "{ \"name\": \"given\", \"column\": \"given\", \"veto_else\": true,",
+            StringComparison.Ordinal);
+        var (table, first) = WithPopulation(
+            ["x", "Twin1", null, "quentin", "zebedee", "19700101", "M11AA"],
+            ["x", "Twin2", null, "barnaby", "zebedee", "19700101", "M11AA"]);
+        var plain = new LinkageEngine(LinkageTestRecords.Settings()).Run(table);
+        var vetoed = new LinkageEngine(GmConnect.Identity.Linkage.Settings.LinkageSettings.Parse(json)).Run(table);
+
+        Assert.True(plain.Explain(first, first + 1).MatchProbability >= plain.Threshold, "without the veto the twins would link");
+        Assert.Equal(plain.Clustering.ClusterOf[first], plain.Clustering.ClusterOf[first + 1]);
+        Assert.NotEqual(vetoed.Clustering.ClusterOf[first], vetoed.Clustering.ClusterOf[first + 1]);
+        Assert.True(vetoed.Clustering.RefusedVeto >= 1);
+    }
 }

@@ -75,4 +75,16 @@ public sealed class LinkageEngineTests
             .ToList();
         Assert.True(tf.Min() < 0 && tf.Max() > tf.Min(), "term-frequency adjustments differ by surname");
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Run_TinyInputs_GiveOneClusterPerRecord(int records)
+    {
+        var table = LinkageTestRecords.Table([.. Enumerable.Range(0, records).Select(i => new string?[] { "s", $"r{i}", null, $"name{i}", $"family{i}", "19800101", null })]);
+        var result = new LinkageEngine(LinkageTestRecords.Settings()).Run(table);
+        Assert.Equal(records, result.Clustering.ClusterCount);
+        Assert.Equal(records, result.Clustering.ClusterOf.Count);
+    }
 }

@@ -8,7 +8,10 @@ internal static class LinkageTestRecords
 {
     public static readonly string[] Columns = ["id", "nhs", "given", "family", "dob", "postcode"];
 
-    public static LinkageSettings Settings(LinkType linkType = LinkType.DedupeOnly, double? prior = null, double rejectBelow = 0.01) => LinkageSettings.Parse($$"""
+    public static LinkageSettings Settings(LinkType linkType = LinkType.DedupeOnly, double? prior = null, double rejectBelow = 0.01) =>
+        LinkageSettings.Parse(SettingsJson(linkType, prior, rejectBelow));
+
+    public static string SettingsJson(LinkType linkType = LinkType.DedupeOnly, double? prior = null, double rejectBelow = 0.01) => $$"""
         {
           "link_type": "{{linkType switch { LinkType.LinkOnly => "link_only", LinkType.LinkAndDedupe => "link_and_dedupe", _ => "dedupe_only" }}}",
           "id_column": "id",
@@ -28,7 +31,7 @@ internal static class LinkageTestRecords
           "training": { "seed": 7, "u_max_pairs": 20000 {{(prior is null ? "" : $", \"probability_two_random_records_match\": {prior.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}")}} },
           "clustering": { "threshold": 0.9, "reject_below": {{rejectBelow.ToString(System.Globalization.CultureInfo.InvariantCulture)}} }
         }
-        """);
+        """;
 
     /// <summary>A table from rows of (source, id, nhs, given, family, dob, postcode).</summary>
     public static RecordTable Table(params string?[][] rows)

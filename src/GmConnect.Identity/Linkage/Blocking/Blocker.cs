@@ -60,80 +60,123 @@ internal sealed class Blocker
         return hashes;
     }
 
-    /// <summary>All candidate pairs.</summary>
+    /// <summary>
+    /// All candidate pairs. Rules run in parallel, each into its own buffer; the buffers are joined in
+    /// rule order, so the pair order (and everything after it) does not depend on threads.
+    /// </summary>
     public CandidatePairs Pairs(PreparedRecords records, ulong[][] hashes, IProgress<double>? progress = null)
     {
-        var left = new int[1024];
-        var right = new int[1024];
-        var rules = new byte[1024];
-        var count = 0;
+        var buffers = new PairBuffer[_rules.Length];
         var perRule = new long[_rules.Length];
-        var sourceOf = records.SourceOf;
-        var n = records.Count;
-        for (var r = 0; r < _rules.Length; r++)
+        var done = 0;
+        Parallel.For(0, _rules.Length, r =>
         {
-            var h = hashes[r];
-            var order = new int[n];
-            var keys = new ulong[n];
-            for (var i = 0; i < n; i++)
-            {
-                order[i] = i;
-                keys[i] = h[i];
-            }
+            buffers[r] = RulePairs(records, hashes, r, out perRule[r]);
+            progress?.Report((double)Interlocked.Increment(ref done) / _rules.Length);
+        });
 
-            Array.Sort(keys, order);
-            var start = 0;
-            while (start < n)
-            {
-                var end = start + 1;
-                while (end < n && keys[end] == keys[start])
-                {
-                    end++;
-                }
-
-                if (keys[start] != 0 && end - start > 1)
-                {
-                    // Records in a block in index order, so that left < right without a swap.
-                    Array.Sort(order, start, end - start);
-                    for (var x = start; x < end; x++)
-                    {
-                        var a = order[x];
-                        for (var y = x + 1; y < end; y++)
-                        {
-                            var b = order[y];
-                            if (_linkType == LinkType.LinkOnly && sourceOf[a] == sourceOf[b])
-                            {
-                                continue;
-                            }
-
-                            perRule[r]++;
-                            if (FoundByEarlierRule(hashes, r, a, b))
-                            {
-                                continue;
-                            }
-
-                            if (count == left.Length)
-                            {
-                                Array.Resize(ref left, count * 2);
-                                Array.Resize(ref right, count * 2);
-                                Array.Resize(ref rules, count * 2);
-                            }
-
-                            left[count] = a;
-                            right[count] = b;
-                            rules[count] = RuleMask(hashes, r, a, b);
-                            count++;
-                        }
-                    }
-                }
-
-                start = end;
-            }
-
-            progress?.Report((r + 1.0) / _rules.Length);
+        var count = buffers.Sum(b => b.Count);
+        var left = new int[count];
+        var right = new int[count];
+        var rules = new ushort[count];
+        var offset = 0;
+        foreach (var buffer in buffers)
+        {
+            Array.Copy(buffer.Left, 0, left, offset, buffer.Count);
+            Array.Copy(buffer.Right, 0, right, offset, buffer.Count);
+            Array.Copy(buffer.Rules, 0, rules, offset, buffer.Count);
+            offset += buffer.Count;
         }
 
         return new CandidatePairs(left, right, rules, count, perRule);
+    }
+
+    private PairBuffer RulePairs(PreparedRecords records, ulong[][] hashes, int r, out long agreeing)
+    {
+        var buffer = new PairBuffer();
+        var sourceOf = records.SourceOf;
+        var n = records.Count;
+        var h = hashes[r];
+        var order = new int[n];
+        var keys = new ulong[n];
+        for (var i = 0; i < n; i++)
+        {
+            order[i] = i;
+            keys[i] = h[i];
+        }
+
+        Array.Sort(keys, order);
+        agreeing = 0;
+        var start = 0;
+        while (start < n)
+        {
+            var end = start + 1;
+            while (end < n && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (keys[start] != 0 && end - start > 1)
+            {
+                // Records in a block in index order, so that left < right without a swap.
+                Array.Sort(order, start, end - start);
+                for (var x = start; x < end; x++)
+                {
+                    var a = order[x];
+                    for (var y = x + 1; y < end; y++)
+                    {
+                        var b = order[y];
+                        if (_linkType == LinkType.LinkOnly && sourceOf[a] == sourceOf[b])
+                        {
+                            continue;
+                        }
+
+                        agreeing++;
+                        if (!FoundByEarlierRule(hashes, r, a, b))
+                        {
+                            buffer.Add(a, b, RuleMask(hashes, r, a, b));
+                        }
+                    }
+                }
+            }
+
+            start = end;
+        }
+
+        return buffer;
+    }
+
+    private sealed class PairBuffer
+    {
+        public int[] Left { get; private set; } = new int[256];
+
+        public int[] Right { get; private set; } = new int[256];
+
+        public ushort[] Rules { get; private set; } = new ushort[256];
+
+        public int Count { get; private set; }
+
+        public void Add(int a, int b, ushort rules)
+        {
+            if (Count == Left.Length)
+            {
+                var size = Count * 2;
+                var l = Left;
+                var rr = Right;
+                var m = Rules;
+                Array.Resize(ref l, size);
+                Array.Resize(ref rr, size);
+                Array.Resize(ref m, size);
+                Left = l;
+                Right = rr;
+                Rules = m;
+            }
+
+            Left[Count] = a;
+            Right[Count] = b;
+            Rules[Count] = rules;
+            Count++;
+        }
     }
 
     private static bool FoundByEarlierRule(ulong[][] hashes, int rule, int a, int b)
@@ -150,7 +193,7 @@ internal sealed class Blocker
         return false;
     }
 
-    private static byte RuleMask(ulong[][] hashes, int first, int a, int b)
+    private static ushort RuleMask(ulong[][] hashes, int first, int a, int b)
     {
         var mask = 0;
         for (var q = first; q < hashes.Length; q++)
@@ -162,7 +205,7 @@ internal sealed class Blocker
             }
         }
 
-        return (byte)mask;
+        return (ushort)mask;
     }
 
     internal static string? KeyPart(BlockingKey key, string? value)

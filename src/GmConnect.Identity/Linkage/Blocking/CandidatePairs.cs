@@ -6,7 +6,7 @@ namespace GmConnect.Identity.Linkage.Blocking;
 /// </summary>
 internal sealed class CandidatePairs
 {
-    public CandidatePairs(int[] left, int[] right, byte[] rules, int count, long[] pairsPerRule)
+    public CandidatePairs(int[] left, int[] right, ushort[] rules, int count, long[] pairsPerRule)
     {
         Left = left;
         Right = right;
@@ -19,7 +19,7 @@ internal sealed class CandidatePairs
 
     public int[] Right { get; }
 
-    public byte[] Rules { get; }
+    public ushort[] Rules { get; }
 
     public int Count { get; }
 

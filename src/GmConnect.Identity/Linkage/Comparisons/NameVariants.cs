@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace GmConnect.Identity.Linkage.Comparisons;
 
 /// <summary>
@@ -10,10 +8,10 @@ internal sealed class NameVariants
 {
     private static readonly Lazy<NameVariants> Shipped = new(LoadEmbedded);
 
-    private readonly FrozenDictionary<string, int> _ids;
+    private readonly Dictionary<string, int> _ids;
     private readonly int[][] _groups;
 
-    private NameVariants(FrozenDictionary<string, int> ids, int[][] groups)
+    private NameVariants(Dictionary<string, int> ids, int[][] groups)
     {
         _ids = ids;
         _groups = groups;
@@ -55,7 +53,7 @@ internal sealed class NameVariants
             sorted[i] = [.. groups[i].Distinct().Order()];
         }
 
-        return new NameVariants(ids.ToFrozenDictionary(StringComparer.Ordinal), sorted);
+        return new NameVariants(ids, sorted);
     }
 
     /// <summary>The name's index in the table, or -1.</summary>

@@ -15,7 +15,7 @@ internal sealed class PreparedColumn(string?[] values)
 
     public string[][]? Words { get; set; }
 
-    public string[][]? Bigrams { get; set; }
+    public int[][]? Bigrams { get; set; }
 
     /// <summary>Day number of a valid date, or <see cref="int.MinValue"/>.</summary>
     public int[]? Days { get; set; }

@@ -72,8 +72,18 @@ internal sealed class PreparedRecords
         var isPostcode = comparison.Needs(LevelKind.PostcodeArea, LevelKind.PostcodeDistrict, LevelKind.PostcodeSector);
         var interned = new Dictionary<string, string>(StringComparer.Ordinal);
         var normalised = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var useCache = true;
+        var hits = 0;
         for (var i = 0; i < n; i++)
         {
+            // Names and postcodes repeat, phone numbers and identifiers do not: stop caching a column
+            // whose first 20,000 values were nearly all different.
+            if (i == 20_000 && hits < 2_000)
+            {
+                useCache = false;
+                normalised.Clear();
+            }
+
             string? raw;
             if (columnIndices.Length == 1)
             {
@@ -90,9 +100,10 @@ internal sealed class PreparedRecords
             {
                 value = null;
             }
-            else if (normalised.TryGetValue(raw, out var cached))
+            else if (useCache && normalised.TryGetValue(raw, out var cached))
             {
                 value = cached;
+                hits++;
             }
             else if (settings.Identifier is { } kind)
             {
@@ -111,7 +122,7 @@ internal sealed class PreparedRecords
                 }
             }
 
-            if (raw is not null && !normalised.ContainsKey(raw))
+            if (useCache && raw is not null && !normalised.ContainsKey(raw))
             {
                 // Bounded: a column of unique values (phone numbers) would otherwise hold every value twice.
                 if (normalised.Count >= 100_000)
@@ -166,13 +177,10 @@ internal sealed class PreparedRecords
 
         if (isPostcode)
         {
-            col.PostcodeSector = new string?[n];
-            col.PostcodeDistrict = new string?[n];
-            col.PostcodeArea = new string?[n];
-            for (var i = 0; i < n; i++)
-            {
-                (col.PostcodeSector[i], col.PostcodeDistrict[i], col.PostcodeArea[i]) = PostcodeParts(values[i]);
-            }
+            var parts = Map<(string? Sector, string? District, string? Area)>(values, interned, v => PostcodeParts(v), (null, null, null));
+            col.PostcodeSector = [.. parts.Select(p => p.Sector)];
+            col.PostcodeDistrict = [.. parts.Select(p => p.District)];
+            col.PostcodeArea = [.. parts.Select(p => p.Area)];
         }
 
         if (comparison.Needs(LevelKind.NumericWithin, LevelKind.NumericPercentWithin))
@@ -211,6 +219,7 @@ internal sealed class PreparedRecords
 
     private static T[] Map<T>(string?[] values, Dictionary<string, string> distinct, Func<string, T> f, T whenNull)
     {
+        // Computed once per distinct value, then looked up per record.
         var cache = new Dictionary<string, T>(distinct.Count, StringComparer.Ordinal);
         foreach (var v in distinct.Keys)
         {

@@ -49,9 +49,9 @@ internal static class ComparisonVectors
     }
 
     /// <summary>Distinct (vector, rule mask) patterns with their counts: EM works on these, not on pairs.</summary>
-    public static Dictionary<(ulong Gamma, byte Rules), long> Patterns(ulong[] gammas, byte[] rules, int count)
+    public static Dictionary<(ulong Gamma, ushort Rules), long> Patterns(ulong[] gammas, ushort[] rules, int count)
     {
-        var patterns = new Dictionary<(ulong, byte), long>();
+        var patterns = new Dictionary<(ulong, ushort), long>();
         for (var p = 0; p < count; p++)
         {
             var key = (gammas[p], rules[p]);

@@ -359,9 +359,9 @@ internal sealed class SettingsReader
             return rules;
         }
 
-        if (array.GetArrayLength() is 0 or > 8)
+        if (array.GetArrayLength() is 0 or > 16)
         {
-            Error("$.blocking_rules", "must hold between 1 and 8 rules");
+            Error("$.blocking_rules", "must hold between 1 and 16 rules");
         }
 
         var names = comparisons.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);

@@ -35,7 +35,7 @@ internal static class Trainer
         var iterations = new List<int>();
         foreach (var rule in sessions)
         {
-            var bit = (byte)(1 << rule);
+            var bit = (ushort)(1 << rule);
             var sessionPatterns = patterns.Where(kv => (kv.Key.Rules & bit) != 0)
                 .GroupBy(kv => kv.Key.Gamma)
                 .Select(g => (g.Key, g.Sum(kv => kv.Value)))
@@ -142,15 +142,16 @@ internal static class Trainer
             }
         }
 
+        long sampled = 0;
         var u = anyNonMatch
             ? nonMatch.Select(Smooth).ToArray()
-            : USampler.Estimate(records, settings.LinkType, settings.Training.UMaxPairs, settings.Training.Seed, out _);
+            : USampler.Estimate(records, settings.LinkType, settings.Training.UMaxPairs, settings.Training.Seed, out sampled);
         var finalM = m.Select(Smooth).ToArray();
         ApplyFixed(comparisons, finalM, fixedM: true);
         ApplyFixed(comparisons, u, fixedM: false);
         var prior = settings.Training.ProbabilityTwoRandomRecordsMatch ?? Math.Clamp((double)truePairs / Math.Max(1, totalPairs), 1e-12, 0.5);
         var labels = comparisons.Select(c => Enumerable.Range(0, c.LevelCount).Select(c.LevelLabel).ToArray()).ToArray();
-        return new ModelParameters(prior, [.. comparisons.Select(c => c.Name)], labels, finalM, u);
+        return new ModelParameters(prior, [.. comparisons.Select(c => c.Name)], labels, finalM, u) { USampledPairs = sampled };
     }
 
     private static double[] Smooth(double[] counts)

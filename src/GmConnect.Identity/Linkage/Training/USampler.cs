@@ -31,7 +31,8 @@ internal static class USampler
         var pairsSeen = new long[comparisons.Length];
         var active = Enumerable.Repeat(true, comparisons.Length).ToArray();
         var exactKnown = comparisons.Select(c => c.ExactLevel == 1).ToArray();
-        var chunks = (maxPairs + ChunkSize - 1) / ChunkSize;
+        // With fewer than two records there is no pair to draw: every level keeps its half-count floor.
+        var chunks = n < 2 ? 0 : (maxPairs + ChunkSize - 1) / ChunkSize;
         sampled = 0;
         for (var round = 0; round * ChunksPerRound < chunks && active.Any(a => a); round++)
         {

@@ -1,0 +1,41 @@
+using GmConnect.Identity.Linkage.Comparisons;
+
+namespace GmConnect.Identity.Tests.Linkage;
+
+public sealed class PreparationTests
+{
+    [Theory]
+    [InlineData("bill", "william", true)]
+    [InlineData("billy", "will", true)]
+    [InlineData("peggy", "margaret", true)]
+    [InlineData("bill", "mary", false)]
+    [InlineData("zzzz", "zzzy", false)]
+    public void NameVariants_ShippedTable_KnowsCommonNicknames(string a, string b, bool expected)
+    {
+        var table = NameVariants.Default;
+        Assert.True(table.Count > 3_000);
+        Assert.Equal(expected, table.AreVariants(table.IdOf(a), table.IdOf(b)));
+        Assert.Equal(expected, table.AreVariants(table.IdOf(b), table.IdOf(a)));
+    }
+
+    [Theory]
+    [InlineData("M130PL", "M13 0", "M13", "M")]
+    [InlineData("OL161AA", "OL16 1", "OL16", "OL")]
+    [InlineData("SK8", null, "SK8", "SK")]
+    [InlineData("2119", null, null, null)]
+    public void PostcodeParts_UkPostcodes_GiveSectorDistrictArea(string postcode, string? sector, string? district, string? area) =>
+        Assert.Equal((sector, district, area), PreparedRecords.PostcodeParts(postcode));
+
+    [Theory]
+    [InlineData("1980-02-29", "19800229", true)]
+    [InlineData("19800229", "19800229", true)]
+    [InlineData("29/02/1980", "19800229", true)]
+    [InlineData("19801340", "19801340", false)]
+    [InlineData("unknown", "unknown", false)]
+    public void CanonicalDate_CommonFormats_BecomeYyyymmdd(string input, string canonical, bool validDate)
+    {
+        var value = PreparedRecords.CanonicalDate(input);
+        Assert.Equal(canonical, value);
+        Assert.Equal(validDate, PreparedRecords.DayNumber(value) != int.MinValue);
+    }
+}
