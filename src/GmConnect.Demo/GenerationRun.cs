@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GmConnect.Demo.Errors;
 using GmConnect.Demo.Output;
 using GmConnect.Demo.Population;
@@ -16,6 +17,7 @@ internal static class GenerationRun
 {
     private const int ProgressEvery = 10_000;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PopulationSummary Run(
         PopulationOptions options, IRecordSink sink, IReadOnlyList<string> files,
         IProgress<GenerationProgress>? progress, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using GmConnect.Demo.Randomness;
 using GmConnect.Demo.Tables;
 
@@ -16,6 +17,7 @@ internal sealed class HouseholdBuilder(DemoTables tables, IdentifierAllocator id
 
     private long _nextPersonIndex;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Household Build(long index, ref Prng rng, int maxPeople)
     {
         var la = tables.AuthorityTable.Sample(ref rng);
@@ -89,6 +91,7 @@ internal sealed class HouseholdBuilder(DemoTables tables, IdentifierAllocator id
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddChildren(
         Household household, EthnicGroup group, Person mother, Person? father, bool couple, Surname surname,
         int primary, int secondary, int maxPeople, ref Prng rng)
@@ -170,6 +173,7 @@ internal sealed class HouseholdBuilder(DemoTables tables, IdentifierAllocator id
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Person NewPerson(
         Household household, EthnicGroup group, char sex, int age, string familyName, ref Prng rng,
         int primary = 0, int secondary = 0, DateOnly? dateOfBirth = null)
@@ -272,6 +276,7 @@ internal sealed class HouseholdBuilder(DemoTables tables, IdentifierAllocator id
             ? tables.IrishGiven(sex).Sample(ref rng)
             : tables.Given(group, sex, birthYear).Sample(ref rng);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Address NewAddress(LocalAuthority la, ref Prng rng)
     {
         var i = rng.Next(la.Postcodes.Length);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using GmConnect.Demo.Identifiers;
 using GmConnect.Demo.Randomness;
 
@@ -30,6 +31,7 @@ internal sealed class IdentifierAllocator
     }
 
     /// <summary>A new valid NHS number: ten digits, no spaces.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string NextNhsNumber()
     {
         Span<char> digits = stackalloc char[10];

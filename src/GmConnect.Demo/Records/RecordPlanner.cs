@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using GmConnect.Demo.Errors;
 using GmConnect.Demo.Output;
 using GmConnect.Demo.Population;
@@ -32,6 +33,7 @@ internal sealed class RecordPlanner(DateOnly asOf, ErrorInjector injector, IReco
     /// <param name="household">The household.</param>
     /// <param name="rng">The household's generator.</param>
     /// <param name="nearbyNhsNumber">A valid NHS number of someone in an earlier household, for single-person households.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Emit(Household household, ref Prng rng, string nearbyNhsNumber)
     {
         var la = household.Authority;
@@ -115,6 +117,7 @@ internal sealed class RecordPlanner(DateOnly asOf, ErrorInjector injector, IReco
         _ => "RRF",
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Write(SourceKind kind, string source, Person p, Household household, string otherNhs, ref Prng rng, bool stale = false)
     {
         var r = _record;
@@ -213,6 +216,7 @@ internal sealed class RecordPlanner(DateOnly asOf, ErrorInjector injector, IReco
         Records++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string NextId(SourceKind kind)
     {
         var k = (int)kind;
