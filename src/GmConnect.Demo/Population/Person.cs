@@ -40,6 +40,4 @@ internal sealed class Person
     public string Phone { get; set; } = "";
 
     public string Email { get; set; } = "";
-
-    public bool IsChild => Age < 18;
 }

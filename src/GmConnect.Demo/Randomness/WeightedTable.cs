@@ -40,10 +40,6 @@ internal sealed class WeightedTable<T>
 
     public double Total { get; }
 
-    public int Count => _items.Length;
-
-    public IReadOnlyList<T> Items => _items;
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public T Sample(ref Prng rng)
     {
