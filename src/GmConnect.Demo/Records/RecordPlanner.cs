@@ -14,13 +14,12 @@ namespace GmConnect.Demo.Records;
 /// </summary>
 internal sealed class RecordPlanner(DateOnly asOf, ErrorInjector injector, IRecordSink sink, int seed)
 {
-    private static readonly long[] IdMultipliers = [123_456_791, 387_420_489, 734_567_891, 918_273_647, 564_738_291, 192_837_463, 676_767_677, 345_678_913];
     private static readonly string[] IdPrefixes = ["", "K", "GMP", "", "C", "", "H", "VS"];
 
     private readonly SourceRecord _record = new();
     private readonly long[] _counters = new long[SourceKinds.All.Length];
     private readonly long[] _perKind = new long[SourceKinds.All.Length];
-    private readonly long _idOffset = (long)(Prng.ForStream(seed, -2).NextUInt64() % 1_000_000_000UL);
+    private readonly Permutation[] _ids = NewIdPermutations(seed);
 
     /// <summary>Records written per source kind.</summary>
     public IReadOnlyList<long> RecordsPerKind => _perKind;
@@ -221,8 +220,14 @@ internal sealed class RecordPlanner(DateOnly asOf, ErrorInjector injector, IReco
     {
         var k = (int)kind;
         var n = _counters[k]++;
-        var offset = (ulong)_idOffset + ((ulong)k * 271_828_183UL);
-        var id = (long)((((UInt128)(ulong)n * (ulong)IdMultipliers[k]) + offset) % 1_000_000_000UL);
+        var id = _ids[k][(ulong)n];
         return IdPrefixes[k] + id.ToString("D9", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>One keyed permutation of the nine-digit ids per source kind: unique ids with no visible order.</summary>
+    private static Permutation[] NewIdPermutations(int seed)
+    {
+        var rng = Prng.ForStream(seed, -2);
+        return [.. SourceKinds.All.Select(_ => new Permutation(1_000_000_000, rng.NextUInt64()))];
     }
 }
