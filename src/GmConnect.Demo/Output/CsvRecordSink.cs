@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Text;
-using GmConnect.Demo.Population;
 using GmConnect.Demo.Records;
 
 namespace GmConnect.Demo.Output;
@@ -67,9 +66,9 @@ internal sealed class CsvRecordSink : IRecordSink
 
     public static IReadOnlyList<string> FileNames => [.. SourceKinds.All.Select(SourceKinds.FileName), TruthFile];
 
-    public void Write(SourceRecord record, Person person)
+    public void Write(in RowSnapshot row)
     {
-        _batch[_count++] = RowSnapshot.Of(record, person.PersonId);
+        _batch[_count++] = row;
         if (_count == BatchSize)
         {
             _full.Add(_batch);
@@ -88,10 +87,10 @@ internal sealed class CsvRecordSink : IRecordSink
                 try
                 {
                     var n = batch.Length;
-                    if (batch[^1].PersonId is null)
+                    if (batch[^1].Person is null)
                     {
                         // The last, partly filled batch: its tail is unused.
-                        n = Array.FindIndex(batch, r => r.PersonId is null);
+                        n = Array.FindIndex(batch, r => r.Person is null);
                     }
 
                     for (var i = 0; i < n; i++)
@@ -119,7 +118,7 @@ internal sealed class CsvRecordSink : IRecordSink
     {
         // Bucket line: person_id, then the CSV row. person_id, source and record_id never need quoting.
         var w = _buckets[(int)row.Kind][BucketOf(row.RecordId)];
-        w.Field(row.PersonId);
+        w.Field(row.Person.PersonId);
         w.Field(row.Source);
         w.Field(row.RecordId);
         w.Field(row.NhsNumber);

@@ -36,6 +36,30 @@ internal sealed class IdentifierAllocator
         _upnSerial = new Permutation(1000, rng.NextUInt64());
     }
 
+    /// <summary>Fills the identifiers the person was given while their household was built.</summary>
+    public void Assign(Person person)
+    {
+        if (person.WantsNhsNumber)
+        {
+            person.NhsNumber = NextNhsNumber();
+        }
+
+        if (person.NinoSuffix != '\0')
+        {
+            person.Nino = NextNino(person.NinoSuffix);
+        }
+
+        if (person.PncYear > 0)
+        {
+            person.PncId = NextPncId(person.PncYear);
+        }
+
+        if (person.UpnYear > 0)
+        {
+            person.Upn = NextUpn(person.UpnSchool / 10_000, person.UpnSchool % 10_000, person.UpnYear);
+        }
+    }
+
     /// <summary>A new valid NHS number: ten digits, no spaces.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string NextNhsNumber()
@@ -58,7 +82,7 @@ internal sealed class IdentifierAllocator
     }
 
     /// <summary>A new NINO with an allocatable prefix and a suffix A–D, e.g. <c>JK 12 34 56 C</c> without spaces.</summary>
-    public string NextNino(ref Prng rng)
+    public string NextNino(char suffix)
     {
         // One bijection over every (prefix, six digits) pair, so consecutive people share nothing visible.
         var m = (long)_nino[(ulong)_ninoCounter++];
@@ -68,7 +92,7 @@ internal sealed class IdentifierAllocator
         s[0] = prefix[0];
         s[1] = prefix[1];
         Format(digits, s.Slice(2, 6));
-        s[8] = (char)('A' + rng.Next(4));
+        s[8] = suffix;
         return new string(s);
     }
 

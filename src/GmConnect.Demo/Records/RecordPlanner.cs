@@ -12,14 +12,10 @@ namespace GmConnect.Demo.Records;
 /// those agencies do: GP practices and hospitals nearly always hold the NHS number, police hold a
 /// PNC ID for people who were arrested and rarely an NHS number, schools the UPN, DWP the NINO.
 /// </summary>
-internal sealed class RecordPlanner(DateOnly asOf, ErrorInjector injector, IRecordSink sink, int seed)
+internal sealed class RecordPlanner(DateOnly asOf, ErrorInjector injector)
 {
-    private static readonly string[] IdPrefixes = ["", "K", "GMP", "", "C", "", "H", "VS"];
-
     private readonly SourceRecord _record = new();
-    private readonly long[] _counters = new long[SourceKinds.All.Length];
     private readonly long[] _perKind = new long[SourceKinds.All.Length];
-    private readonly Permutation[] _ids = NewIdPermutations(seed);
 
     /// <summary>Records written per source kind.</summary>
     public IReadOnlyList<long> RecordsPerKind => _perKind;
@@ -28,13 +24,18 @@ internal sealed class RecordPlanner(DateOnly asOf, ErrorInjector injector, IReco
 
     public long DuplicatesWithinSource { get; private set; }
 
-    /// <summary>Writes every record the agencies hold about the household's members.</summary>
-    /// <param name="household">The household.</param>
-    /// <param name="rng">The household's generator.</param>
-    /// <param name="nearbyNhsNumber">A valid NHS number of someone in an earlier household, for single-person households.</param>
+    public ErrorInjector Injector => injector;
+
+    /// <summary>
+    /// Plans every record the agencies hold about the household's members into
+    /// <see cref="Household.Rows"/>, continuing the household's own generator. Record ids are
+    /// given later, in output order.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Emit(Household household, ref Prng rng, string nearbyNhsNumber)
+    public void Emit(Household household)
     {
+        ref var rng = ref household.Rng;
+        var nearbyNhsNumber = household.NearbyNhsNumber;
         var la = household.Authority;
         var housing = rng.Chance(0.12);
         foreach (var p in household.Members)
@@ -123,7 +124,7 @@ internal sealed class RecordPlanner(DateOnly asOf, ErrorInjector injector, IReco
         r.Clear();
         r.Kind = kind;
         r.Source = source;
-        r.RecordId = NextId(kind);
+        r.RecordId = "";
         r.GivenName = p.GivenName;
         r.FamilyName = p.FamilyName;
         r.Sex = p.Sex;
@@ -210,24 +211,8 @@ internal sealed class RecordPlanner(DateOnly asOf, ErrorInjector injector, IReco
         var recorded = asOf.AddDays(-daysBack);
         r.RecordedOn = recorded < p.DateOfBirth ? p.DateOfBirth : recorded;
 
-        sink.Write(r, p);
+        household.Rows.Add(RowSnapshot.Of(r, p));
         _perKind[(int)kind]++;
         Records++;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private string NextId(SourceKind kind)
-    {
-        var k = (int)kind;
-        var n = _counters[k]++;
-        var id = _ids[k][(ulong)n];
-        return IdPrefixes[k] + id.ToString("D9", CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>One keyed permutation of the nine-digit ids per source kind: unique ids with no visible order.</summary>
-    private static Permutation[] NewIdPermutations(int seed)
-    {
-        var rng = Prng.ForStream(seed, -2);
-        return [.. SourceKinds.All.Select(_ => new Permutation(1_000_000_000, rng.NextUInt64()))];
     }
 }
