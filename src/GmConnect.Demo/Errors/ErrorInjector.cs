@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GmConnect.Demo.Population;
 using GmConnect.Demo.Randomness;
 using GmConnect.Demo.Records;
@@ -24,6 +25,7 @@ internal sealed class ErrorInjector(ErrorRates rates, DemoTables tables, DateOnl
     /// <param name="household">Where they live, and lived.</param>
     /// <param name="otherNhsNumber">A valid NHS number of someone else nearby (empty when there is none).</param>
     /// <param name="rng">The household's generator.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(SourceRecord record, Person person, Household household, string otherNhsNumber, ref Prng rng)
     {
         Names(record, person, ref rng);
@@ -58,6 +60,7 @@ internal sealed class ErrorInjector(ErrorRates rates, DemoTables tables, DateOnl
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Names(SourceRecord record, Person person, ref Prng rng)
     {
         var baby = false;
@@ -117,6 +120,7 @@ internal sealed class ErrorInjector(ErrorRates rates, DemoTables tables, DateOnl
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Dates(SourceRecord record, ref Prng rng)
     {
         if (record.DateOfBirth is not { } dob)
@@ -262,6 +266,7 @@ internal sealed class ErrorInjector(ErrorRates rates, DemoTables tables, DateOnl
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Roll(ErrorType type, ref Prng rng, SourceRecord record)
     {
         Opportunities[(int)type]++;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace GmConnect.Demo.Output;
@@ -20,6 +21,7 @@ internal sealed class CsvFieldWriter : IDisposable
         _writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Field(ReadOnlySpan<char> value)
     {
         Separator();
@@ -53,6 +55,7 @@ internal sealed class CsvFieldWriter : IDisposable
     }
 
     /// <summary>A date as <c>YYYY-MM-DD</c>, or an empty field.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Field(DateOnly? value)
     {
         Separator();

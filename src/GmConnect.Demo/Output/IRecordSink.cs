@@ -1,10 +1,7 @@
-using GmConnect.Demo.Population;
-using GmConnect.Demo.Records;
-
 namespace GmConnect.Demo.Output;
 
-/// <summary>Where generated records go: CSV files in production, a list in tests.</summary>
+/// <summary>Where generated records go, in order: CSV files in production, a list in tests.</summary>
 internal interface IRecordSink : IDisposable
 {
-    void Write(SourceRecord record, Person person);
+    void Write(in RowSnapshot row);
 }

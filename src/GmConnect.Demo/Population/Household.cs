@@ -1,3 +1,5 @@
+using GmConnect.Demo.Output;
+using GmConnect.Demo.Randomness;
 using GmConnect.Demo.Tables;
 
 namespace GmConnect.Demo.Population;
@@ -22,4 +24,17 @@ internal sealed class Household
     public string Landline { get; set; } = "";
 
     public List<Person> Members { get; } = new(6);
+
+    public int TwinPairs { get; set; }
+
+    public int FatherSonSameName { get; set; }
+
+    /// <summary>The household's generator, carried from building to record planning.</summary>
+    public Prng Rng;
+
+    /// <summary>A valid NHS number of someone in the previous household (for single-person households).</summary>
+    public string NearbyNhsNumber { get; set; } = "";
+
+    /// <summary>The records planned for the members, in order, before record ids are given.</summary>
+    public List<RowSnapshot> Rows { get; } = new(16);
 }

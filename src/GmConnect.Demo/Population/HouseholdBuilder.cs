@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using GmConnect.Demo.Randomness;
 using GmConnect.Demo.Tables;
 
@@ -9,14 +10,13 @@ namespace GmConnect.Demo.Population;
 /// age pyramid and children of plausible ages for their mother, with shared surnames, twins,
 /// sons named after their fathers, married names and step-children's birth names.
 /// </summary>
-internal sealed class HouseholdBuilder(DemoTables tables, IdentifierAllocator ids, DateOnly asOf, PopulationFeatures features)
+internal sealed class HouseholdBuilder(DemoTables tables, DateOnly asOf)
 {
     private static readonly double[] SmallFamilies = [0.42, 0.37, 0.14, 0.05, 0.02];
     private static readonly double[] LargeFamilies = [0.25, 0.30, 0.22, 0.13, 0.10];
 
-    private long _nextPersonIndex;
-
-    public Household Build(long index, ref Prng rng, int maxPeople)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public Household Build(long index, ref Prng rng)
     {
         var la = tables.AuthorityTable.Sample(ref rng);
         var group = la.Groups.Sample(ref rng);
@@ -47,7 +47,7 @@ internal sealed class HouseholdBuilder(DemoTables tables, IdentifierAllocator id
         var first = NewPerson(household, group, refSex, refAge, surname.For(refSex), ref rng);
         Person? father = first.Sex == 'M' ? first : null;
         Person? mother = first.Sex == 'F' ? first : null;
-        if (couple && household.Members.Count < maxPeople)
+        if (couple)
         {
             var partnerSex = rng.Chance(0.02) ? first.Sex : (first.Sex == 'M' ? 'F' : 'M');
             var partnerAge = Math.Clamp(refAge + (partnerSex == 'M' ? 2 : -2) + rng.Between(-5, 5), 18, 99);
@@ -71,7 +71,7 @@ internal sealed class HouseholdBuilder(DemoTables tables, IdentifierAllocator id
 
         if (withChildren)
         {
-            AddChildren(household, group, mother ?? first, father, couple, surname, primary, secondary, maxPeople, ref rng);
+            AddChildren(household, group, mother ?? first, father, couple, surname, primary, secondary, ref rng);
         }
 
         return household;
@@ -89,9 +89,10 @@ internal sealed class HouseholdBuilder(DemoTables tables, IdentifierAllocator id
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddChildren(
         Household household, EthnicGroup group, Person mother, Person? father, bool couple, Surname surname,
-        int primary, int secondary, int maxPeople, ref Prng rng)
+        int primary, int secondary, ref Prng rng)
     {
         var weights = group is EthnicGroup.PakistaniBangladeshi or EthnicGroup.BlackAfrican ? LargeFamilies : SmallFamilies;
         var u = rng.NextDouble();
@@ -103,7 +104,7 @@ internal sealed class HouseholdBuilder(DemoTables tables, IdentifierAllocator id
 
         var absentFather = couple ? null : tables.Surnames(group).Sample(ref rng);
         var namedAfterFather = false;
-        for (var c = 0; c < count && household.Members.Count < maxPeople; c++)
+        for (var c = 0; c < count; c++)
         {
             if (!TryChildAge(household.Authority, mother.Age, ref rng, out var age, out var sex))
             {
@@ -123,22 +124,22 @@ internal sealed class HouseholdBuilder(DemoTables tables, IdentifierAllocator id
                 child.GivenName = father.GivenName;
                 child.MiddleNames = father.MiddleNames;
                 child.FamilyName = father.FamilyName;
-                features.FatherSonSameName++;
+                household.FatherSonSameName++;
             }
 
             if (couple && rng.Chance(0.03))
             {
                 // A step-child or adopted child: known to some agencies by the birth surname.
-                child.FormerFamilyName = tables.Surnames(group).Sample(ref rng).For(sex);
-                features.PeopleWithFormerSurname++;
+                var birthName = tables.Surnames(group).Sample(ref rng).For(sex);
+                child.FormerFamilyName = string.Equals(birthName, child.FamilyName, StringComparison.Ordinal) ? null : birthName;
             }
 
-            if (rng.Chance(0.016) && household.Members.Count < maxPeople)
+            if (rng.Chance(0.016))
             {
                 var twinSex = rng.Chance(0.5) ? 'M' : 'F';
                 var twin = NewPerson(household, group, twinSex, age, twinSex == sex ? child.FamilyName : family, ref rng, primary, secondary, child.DateOfBirth);
                 twin.FamilyName = child.FamilyName;
-                features.TwinPairs++;
+                household.TwinPairs++;
             }
         }
     }
@@ -166,10 +167,10 @@ internal sealed class HouseholdBuilder(DemoTables tables, IdentifierAllocator id
         if (!string.Equals(maiden, woman.FamilyName, StringComparison.Ordinal))
         {
             woman.FormerFamilyName = maiden;
-            features.PeopleWithFormerSurname++;
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Person NewPerson(
         Household household, EthnicGroup group, char sex, int age, string familyName, ref Prng rng,
         int primary = 0, int secondary = 0, DateOnly? dateOfBirth = null)
@@ -180,11 +181,8 @@ internal sealed class HouseholdBuilder(DemoTables tables, IdentifierAllocator id
             dob = dob.AddYears(-rng.Next(8)); // the ONS table's 90 means 90 and over
         }
 
-        var index = _nextPersonIndex++;
         var person = new Person
         {
-            Index = index,
-            PersonId = "person-" + (index + 1).ToString("D7", CultureInfo.InvariantCulture),
             Sex = sex,
             DateOfBirth = dob,
             Age = age,
@@ -214,12 +212,12 @@ internal sealed class HouseholdBuilder(DemoTables tables, IdentifierAllocator id
 
         if (rng.Chance(0.995))
         {
-            person.NhsNumber = ids.NextNhsNumber();
+            person.WantsNhsNumber = true;
         }
 
         if (age >= 16 && rng.Chance(0.98))
         {
-            person.Nino = ids.NextNino(ref rng);
+            person.NinoSuffix = (char)('A' + rng.Next(4));
         }
 
         var arrestChance = (sex, age) switch
@@ -232,13 +230,14 @@ internal sealed class HouseholdBuilder(DemoTables tables, IdentifierAllocator id
         if (rng.Chance(arrestChance))
         {
             var firstYear = Math.Max(dob.Year + 10, 1995);
-            person.PncId = ids.NextPncId(rng.Between(firstYear, Math.Max(firstYear, asOf.Year)));
+            person.PncYear = rng.Between(firstYear, Math.Max(firstYear, asOf.Year));
         }
 
         if (age is >= 4 and <= 17 && primary > 0 && rng.Chance(0.98))
         {
             var la = household.Authority.Code;
-            person.Upn = ids.NextUpn(la, primary, dob.Year + 5);
+            person.UpnSchool = (la * 10_000) + primary;
+            person.UpnYear = dob.Year + 5;
             person.SchoolLaEstab = (la * 10_000) + (age <= 10 ? primary : secondary);
         }
 
@@ -272,6 +271,7 @@ internal sealed class HouseholdBuilder(DemoTables tables, IdentifierAllocator id
             ? tables.IrishGiven(sex).Sample(ref rng)
             : tables.Given(group, sex, birthYear).Sample(ref rng);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Address NewAddress(LocalAuthority la, ref Prng rng)
     {
         var i = rng.Next(la.Postcodes.Length);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using GmConnect.Demo.Identifiers;
 using GmConnect.Demo.Randomness;
 
@@ -6,8 +7,8 @@ namespace GmConnect.Demo.Population;
 
 /// <summary>
 /// Hands out identifiers that are unique across the population and valid by their check rules.
-/// Counters pass through affine bijections (x·a + b mod 10^k, a coprime to 10) so that numbers
-/// look scattered yet never repeat; the seed moves the offsets so each seed has its own numbers.
+/// Counters pass through keyed permutations (<see cref="Permutation"/>) so that numbers look
+/// scattered yet never repeat; the seed is the key, so each seed has its own numbers.
 /// </summary>
 /// <remarks>
 /// Synthetic NHS numbers start with 9: England allocates from the 4, 6 and 7 ranges and the NHS
@@ -17,7 +18,10 @@ internal sealed class IdentifierAllocator
 {
     private static readonly string[] NinoPrefixes = BuildNinoPrefixes();
 
-    private readonly long _offset;
+    private readonly Permutation _nhs;
+    private readonly Permutation _nino;
+    private readonly Permutation _pnc;
+    private readonly Permutation _upnSerial;
     private readonly Dictionary<long, int> _upnSerials = [];
     private long _nhsCounter;
     private long _ninoCounter;
@@ -26,16 +30,44 @@ internal sealed class IdentifierAllocator
     public IdentifierAllocator(int seed)
     {
         var rng = Prng.ForStream(seed, -1);
-        _offset = (long)(rng.NextUInt64() % 1_000_000_000UL);
+        _nhs = new Permutation(100_000_000, rng.NextUInt64());
+        _nino = new Permutation((ulong)NinoPrefixes.Length * 1_000_000, rng.NextUInt64());
+        _pnc = new Permutation(10_000_000, rng.NextUInt64());
+        _upnSerial = new Permutation(1000, rng.NextUInt64());
+    }
+
+    /// <summary>Fills the identifiers the person was given while their household was built.</summary>
+    public void Assign(Person person)
+    {
+        if (person.WantsNhsNumber)
+        {
+            person.NhsNumber = NextNhsNumber();
+        }
+
+        if (person.NinoSuffix != '\0')
+        {
+            person.Nino = NextNino(person.NinoSuffix);
+        }
+
+        if (person.PncYear > 0)
+        {
+            person.PncId = NextPncId(person.PncYear);
+        }
+
+        if (person.UpnYear > 0)
+        {
+            person.Upn = NextUpn(person.UpnSchool / 10_000, person.UpnSchool % 10_000, person.UpnYear);
+        }
     }
 
     /// <summary>A new valid NHS number: ten digits, no spaces.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string NextNhsNumber()
     {
         Span<char> digits = stackalloc char[10];
         while (true)
         {
-            var body = Affine(_nhsCounter++, 73_141_589, _offset, 100_000_000);
+            var body = (long)_nhs[(ulong)_nhsCounter++];
             digits[0] = '9';
             Format(body, digits.Slice(1, 8));
             var check = NhsNumber.CheckDigit(digits[..9]);
@@ -50,24 +82,24 @@ internal sealed class IdentifierAllocator
     }
 
     /// <summary>A new NINO with an allocatable prefix and a suffix A–D, e.g. <c>JK 12 34 56 C</c> without spaces.</summary>
-    public string NextNino(ref Prng rng)
+    public string NextNino(char suffix)
     {
         // One bijection over every (prefix, six digits) pair, so consecutive people share nothing visible.
-        var m = Affine(_ninoCounter++, 982_451_653, _offset, NinoPrefixes.Length * 1_000_000L);
+        var m = (long)_nino[(ulong)_ninoCounter++];
         var prefix = NinoPrefixes[(int)(m / 1_000_000)];
         var digits = m % 1_000_000;
         Span<char> s = stackalloc char[9];
         s[0] = prefix[0];
         s[1] = prefix[1];
         Format(digits, s.Slice(2, 6));
-        s[8] = (char)('A' + rng.Next(4));
+        s[8] = suffix;
         return new string(s);
     }
 
     /// <summary>A new PNC ID for a record created in <paramref name="year"/>, <c>YY/NNNNNNNA</c>.</summary>
     public string NextPncId(int year)
     {
-        var serial = (int)Affine(_pncCounter++, 3_141_593, _offset / 7, 10_000_000);
+        var serial = (int)_pnc[(ulong)_pncCounter++];
         var yy = year % 100;
         return string.Create(CultureInfo.InvariantCulture, $"{yy:D2}/{serial:D7}{PncId.CheckCharacter(yy, serial)}");
     }
@@ -87,7 +119,7 @@ internal sealed class IdentifierAllocator
             if (used < 1000)
             {
                 _upnSerials[key] = used + 1;
-                var serial = (int)Affine(used, 337, 101, 1000);
+                var serial = (int)_upnSerial[(ulong)used];
                 Span<char> s = stackalloc char[13];
                 Format(la, s.Slice(1, 3));
                 Format(estab, s.Slice(4, 4));
@@ -100,8 +132,6 @@ internal sealed class IdentifierAllocator
             estab = estab == 9999 ? 1000 : estab + 1;
         }
     }
-
-    private static long Affine(long x, long a, long b, long m) => (long)((((UInt128)(ulong)x * (ulong)a) + (ulong)b) % (ulong)m);
 
     private static void Format(long value, Span<char> into)
     {

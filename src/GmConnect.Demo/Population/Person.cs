@@ -5,9 +5,10 @@ namespace GmConnect.Demo.Population;
 /// <summary>One synthetic person: the truth that every source record is a (possibly wrong) copy of.</summary>
 internal sealed class Person
 {
-    public required long Index { get; init; }
+    /// <summary>Position in the population (0-based), set when the household is placed in order.</summary>
+    public long Index { get; set; }
 
-    public required string PersonId { get; init; }
+    public string PersonId { get; set; } = "";
 
     public required char Sex { get; init; }
 
@@ -26,6 +27,19 @@ internal sealed class Person
     /// <summary>The surname the person had before marriage or adoption, when it changed.</summary>
     public string? FormerFamilyName { get; set; }
 
+    // Identifier requests, decided (with the household's generator) while the household is built
+    // in parallel, and filled in order afterwards so that numbers do not depend on scheduling.
+    public bool WantsNhsNumber { get; set; }
+
+    public char NinoSuffix { get; set; }
+
+    public int PncYear { get; set; }
+
+    /// <summary>LAESTAB of the school that issued the UPN, and the year it did.</summary>
+    public int UpnSchool { get; set; }
+
+    public int UpnYear { get; set; }
+
     public string NhsNumber { get; set; } = "";
 
     public string Upn { get; set; } = "";
@@ -40,6 +54,4 @@ internal sealed class Person
     public string Phone { get; set; } = "";
 
     public string Email { get; set; } = "";
-
-    public bool IsChild => Age < 18;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace GmConnect.Demo.Randomness;
 
 /// <summary>
@@ -39,10 +40,7 @@ internal sealed class WeightedTable<T>
 
     public double Total { get; }
 
-    public int Count => _items.Length;
-
-    public IReadOnlyList<T> Items => _items;
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public T Sample(ref Prng rng)
     {
         var target = rng.NextDouble() * Total;

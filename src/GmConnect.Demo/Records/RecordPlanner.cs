@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using GmConnect.Demo.Errors;
 using GmConnect.Demo.Output;
 using GmConnect.Demo.Population;
@@ -11,15 +12,10 @@ namespace GmConnect.Demo.Records;
 /// those agencies do: GP practices and hospitals nearly always hold the NHS number, police hold a
 /// PNC ID for people who were arrested and rarely an NHS number, schools the UPN, DWP the NINO.
 /// </summary>
-internal sealed class RecordPlanner(DateOnly asOf, ErrorInjector injector, IRecordSink sink, int seed)
+internal sealed class RecordPlanner(DateOnly asOf, ErrorInjector injector)
 {
-    private static readonly long[] IdMultipliers = [123_456_791, 387_420_489, 734_567_891, 918_273_647, 564_738_291, 192_837_463, 676_767_677, 345_678_913];
-    private static readonly string[] IdPrefixes = ["", "K", "GMP", "", "C", "", "H", "VS"];
-
     private readonly SourceRecord _record = new();
-    private readonly long[] _counters = new long[SourceKinds.All.Length];
     private readonly long[] _perKind = new long[SourceKinds.All.Length];
-    private readonly long _idOffset = (long)(Prng.ForStream(seed, -2).NextUInt64() % 1_000_000_000UL);
 
     /// <summary>Records written per source kind.</summary>
     public IReadOnlyList<long> RecordsPerKind => _perKind;
@@ -28,12 +24,18 @@ internal sealed class RecordPlanner(DateOnly asOf, ErrorInjector injector, IReco
 
     public long DuplicatesWithinSource { get; private set; }
 
-    /// <summary>Writes every record the agencies hold about the household's members.</summary>
-    /// <param name="household">The household.</param>
-    /// <param name="rng">The household's generator.</param>
-    /// <param name="nearbyNhsNumber">A valid NHS number of someone in an earlier household, for single-person households.</param>
-    public void Emit(Household household, ref Prng rng, string nearbyNhsNumber)
+    public ErrorInjector Injector => injector;
+
+    /// <summary>
+    /// Plans every record the agencies hold about the household's members into
+    /// <see cref="Household.Rows"/>, continuing the household's own generator. Record ids are
+    /// given later, in output order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Emit(Household household)
     {
+        ref var rng = ref household.Rng;
+        var nearbyNhsNumber = household.NearbyNhsNumber;
         var la = household.Authority;
         var housing = rng.Chance(0.12);
         foreach (var p in household.Members)
@@ -115,13 +117,14 @@ internal sealed class RecordPlanner(DateOnly asOf, ErrorInjector injector, IReco
         _ => "RRF",
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Write(SourceKind kind, string source, Person p, Household household, string otherNhs, ref Prng rng, bool stale = false)
     {
         var r = _record;
         r.Clear();
         r.Kind = kind;
         r.Source = source;
-        r.RecordId = NextId(kind);
+        r.RecordId = "";
         r.GivenName = p.GivenName;
         r.FamilyName = p.FamilyName;
         r.Sex = p.Sex;
@@ -208,17 +211,8 @@ internal sealed class RecordPlanner(DateOnly asOf, ErrorInjector injector, IReco
         var recorded = asOf.AddDays(-daysBack);
         r.RecordedOn = recorded < p.DateOfBirth ? p.DateOfBirth : recorded;
 
-        sink.Write(r, p);
+        household.Rows.Add(RowSnapshot.Of(r, p));
         _perKind[(int)kind]++;
         Records++;
-    }
-
-    private string NextId(SourceKind kind)
-    {
-        var k = (int)kind;
-        var n = _counters[k]++;
-        var offset = (ulong)_idOffset + ((ulong)k * 271_828_183UL);
-        var id = (long)((((UInt128)(ulong)n * (ulong)IdMultipliers[k]) + offset) % 1_000_000_000UL);
-        return IdPrefixes[k] + id.ToString("D9", CultureInfo.InvariantCulture);
     }
 }

@@ -1,6 +1,5 @@
 using GmConnect.Demo.Output;
 using GmConnect.Demo.Population;
-using GmConnect.Demo.Records;
 
 namespace GmConnect.Demo.Tests.Generation;
 
@@ -11,8 +10,9 @@ internal sealed class ListSink : IRecordSink
 
     public Dictionary<string, Person> People { get; } = [];
 
-    public void Write(SourceRecord r, Person p)
+    public void Write(in RowSnapshot r)
     {
+        var p = r.Person;
         People.TryAdd(p.PersonId, p);
         Records.Add(new CapturedRecord(
             r.Kind, r.Source, r.RecordId, r.NhsNumber, r.Upn, r.Nino, r.PncId, r.GivenName, r.MiddleNames, r.FamilyName,
@@ -25,10 +25,10 @@ internal sealed class ListSink : IRecordSink
     }
 
     /// <summary>Runs the generator into a new list sink.</summary>
-    public static (ListSink Sink, PopulationSummary Summary) Generate(PopulationOptions options)
+    public static (ListSink Sink, PopulationSummary Summary) Generate(PopulationOptions options, int? workers = null)
     {
         var sink = new ListSink();
-        var summary = GenerationRun.Run(options, sink, [], null, TestContext.Current.CancellationToken);
+        var summary = GenerationRun.Run(options, sink, [], null, TestContext.Current.CancellationToken, workers);
         return (sink, summary);
     }
 }

@@ -31,6 +31,17 @@ public sealed class OutputFileTests
     }
 
     [Fact]
+    public void Run_OneOrManyWorkerThreads_SameRecords()
+    {
+        var options = new PopulationOptions { People = 6_000, Seed = 13 };
+        var (one, oneSummary) = ListSink.Generate(options, workers: 1);
+        var (many, manySummary) = ListSink.Generate(options, workers: 5);
+        Assert.Equal(one.Records, many.Records);
+        Assert.Equal(oneSummary.Errors, manySummary.Errors);
+        Assert.Equal(oneSummary.Features, manySummary.Features);
+    }
+
+    [Fact]
     public void Generate_DifferentSeed_DifferentPopulation()
     {
         using var a = new TempDirectory();
