@@ -218,7 +218,7 @@ public static partial class Ssda903Importer
         }
 
         var v = value.Trim();
-        return ExcelInteger().IsMatch(v) ? v[..v.IndexOf('.', StringComparison.Ordinal)] : v;
+        return v.Contains('.', StringComparison.Ordinal) && ExcelInteger().IsMatch(v) ? v[..v.IndexOf('.', StringComparison.Ordinal)] : v;
     }
 
     private static bool IsCandidate(FileInfo f) =>

@@ -69,6 +69,18 @@ public static class Ssda903Validator
         return errors;
     }
 
+    /// <summary>
+    /// Validates many returns (each with last year's return of the same authority when it is among them), in parallel.
+    /// </summary>
+    public static IReadOnlyList<(Ssda903Return Return, IReadOnlyList<ValidationError> Errors)> ValidateAll(IReadOnlyList<Ssda903Return> returns)
+    {
+        ArgumentNullException.ThrowIfNull(returns);
+        var byKey = returns.GroupBy(r => (r.Authority, r.Year)).ToDictionary(g => g.Key, g => g.First());
+        return returns.AsParallel().AsOrdered()
+            .Select(r => (r, Validate(r, byKey.GetValueOrDefault((r.Authority, r.Year.Previous)))))
+            .ToList();
+    }
+
     /// <summary>Writes <c>table,row,child,code,fields</c> (fields <c>;</c>-separated).</summary>
     public static void WriteCsv(IEnumerable<ValidationError> errors, TextWriter writer)
     {
