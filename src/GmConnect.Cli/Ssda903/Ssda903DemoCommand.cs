@@ -15,12 +15,14 @@ internal static class Ssda903DemoCommand
         var errorRate = new Option<double>("--error-rate") { Description = "Share of rows given a deliberately invalid value (0–1)", DefaultValueFactory = _ => 0 };
         var scale = new Option<double>("--scale") { Description = "Size multiplier (1 ≈ 8,000 looked after across GM)", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 903 };
+        var national = new Option<int?>("--authorities") { Description = "Instead of the ten GM authorities, this many made-up ones sharing England's ~80,000 (for benchmarks)" };
         var cmd = new Command(name, "Write synthetic SSDA903 returns for the ten GM authorities");
         cmd.Options.Add(years);
         cmd.Options.Add(output);
         cmd.Options.Add(errorRate);
         cmd.Options.Add(scale);
         cmd.Options.Add(seed);
+        cmd.Options.Add(national);
         cmd.SetAction(parse =>
         {
             var range = parse.GetValue(years)!.Split('-', StringSplitOptions.TrimEntries);
@@ -34,6 +36,14 @@ internal static class Ssda903DemoCommand
             {
                 FirstEndYear = first, LastEndYear = last, ErrorRate = parse.GetValue(errorRate), Scale = parse.GetValue(scale), Seed = parse.GetValue(seed),
             };
+            if (parse.GetValue(national) is { } n)
+            {
+                options = new SyntheticOptions
+                {
+                    FirstEndYear = first, LastEndYear = last, ErrorRate = options.ErrorRate, Scale = options.Scale, Seed = options.Seed,
+                    Authorities = SyntheticOptions.National(n),
+                };
+            }
             var returns = SyntheticReturns.Generate(options);
             var root = parse.GetValue(output)!.FullName;
             foreach (var r in returns)

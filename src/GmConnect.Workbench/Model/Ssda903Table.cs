@@ -55,7 +55,7 @@ public sealed class Ssda903Table
         }
 
         _rows.Add(row);
-        _dates.Clear();
+        Invalidate();
     }
 
     /// <summary>Appends a row given in column order.</summary>
@@ -69,8 +69,20 @@ public sealed class Ssda903Table
         }
 
         _rows.Add(row);
-        _dates.Clear();
+        Invalidate();
     }
+
+    // Adding a row after dates were parsed makes the cached columns stale.
+    private void Invalidate()
+    {
+        if (_datesParsed)
+        {
+            _dates.Clear();
+            _datesParsed = false;
+        }
+    }
+
+    private bool _datesParsed;
 
     /// <summary>The trimmed value, or null when blank or the column is absent.</summary>
     public string? Get(int row, string column) => _index.TryGetValue(column, out var i) ? _rows[row][i] : null;
@@ -86,6 +98,7 @@ public sealed class Ssda903Table
             return null;
         }
 
+        _datesParsed = true;
         var parsed = _dates.GetOrAdd(i, static (column, rows) =>
         {
             var values = new DateOnly?[rows.Count];

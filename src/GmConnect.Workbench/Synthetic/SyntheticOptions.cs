@@ -25,6 +25,13 @@ public sealed class SyntheticOptions
         ("Salford", 850), ("Stockport", 500), ("Tameside", 900), ("Trafford", 470), ("Wigan", 800),
     ];
 
+    /// <summary>
+    /// <paramref name="count"/> made-up authorities (LA001…) sharing about 80,000 children looked after, as England
+    /// has: for national-scale benchmarks.
+    /// </summary>
+    public static IReadOnlyList<(string Authority, int LookedAfter)> National(int count) =>
+        Enumerable.Range(1, count).Select(i => ($"LA{i:000}", 80_000 / count * (50 + (i * 37 % 100)) / 100)).ToList();
+
     /// <summary>Throws when an option is out of range.</summary>
     public SyntheticOptions Validate()
     {

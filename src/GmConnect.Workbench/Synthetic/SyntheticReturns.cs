@@ -38,8 +38,8 @@ public static class SyntheticReturns
     {
         var simStart = new DateOnly(options.FirstEndYear - 12, 4, 1);
         var simEnd = new DateOnly(options.LastEndYear, 3, 31);
-        // About one child in 2.3 looked after at 31 March starts each year.
-        var perDay = stock / 2.3 / 365.25;
+        // Entrants per year ≈ half the number looked after at 31 March (calibrated so the GM stock comes out near 8,000).
+        var perDay = stock / 2.0 / 365.25;
         var children = new List<SimChild>();
         var next = 0;
         for (var day = simStart; day <= simEnd; day = day.AddDays(1))
