@@ -18,6 +18,9 @@ public static class Ssda903Validator
         .. PreviousYearRules.All(),
     ];
 
+    /// <summary>Every rule code defined, whatever its year (a code missing from the catalogues would be a typo).</summary>
+    internal static IEnumerable<(string Code, int FromYear, int ToYear)> DefinedRules() => AllRules.Select(r => (r.Code, r.FromYear, r.ToYear));
+
     /// <summary>Codes of the rules implemented for <paramref name="year"/> that are in its DfE catalogue.</summary>
     public static IReadOnlyList<string> ImplementedCodes(CollectionYear year)
     {
