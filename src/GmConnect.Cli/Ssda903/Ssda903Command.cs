@@ -12,7 +12,11 @@ internal static class Ssda903Command
     {
         var command = new Command("ssda903", "SSDA903 (children looked after) returns: validation, measures");
         command.Subcommands.Add(CreateValidate());
+        command.Subcommands.Add(Ssda903ValidateAllCommand.Create());
         command.Subcommands.Add(Ssda903MeasuresCommand.Create());
+        command.Subcommands.Add(Ssda903StoryCommand.Create());
+        command.Subcommands.Add(Ssda903ForecastCommand.Create());
+        command.Subcommands.Add(Ssda903DemoCommand.Create());
         return command;
     }
 

@@ -22,7 +22,9 @@ internal static class Ssda903MeasuresCommand
         cmd.Options.Add(viewer);
         cmd.SetAction(async (parse, ct) =>
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var imported = Ssda903Importer.ReadTree(parse.GetValue(dir)!.FullName);
+            var importTime = clock.Elapsed;
             Ssda903Command.Report(imported.Messages, parse.InvocationConfiguration.Error);
             if (imported.Returns.Count == 0)
             {
@@ -30,8 +32,12 @@ internal static class Ssda903MeasuresCommand
                 return 1;
             }
 
+            clock.Restart();
             var history = Ssda903History.Build(imported.Returns);
+            var buildTime = clock.Elapsed;
+            clock.Restart();
             var values = Suppression.Apply(Ssda903Measures.Compute(history), parse.GetValue(viewer));
+            var measureTime = clock.Elapsed;
             var file = parse.GetValue(output)!;
             if (file.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
             {
@@ -45,7 +51,8 @@ internal static class Ssda903MeasuresCommand
             }
 
             parse.InvocationConfiguration.Output.WriteLine(
-                $"{values.Count} figures for {history.YearsByAuthority.Count} authorities and {history.Children.Count} children written to {file.Name}.");
+                $"{values.Count} figures for {history.YearsByAuthority.Count} authorities and {history.Children.Count} children written to {file.Name} " +
+                $"(import {importTime.TotalSeconds:0.00} s, derived model {buildTime.TotalSeconds:0.00} s, measures {measureTime.TotalSeconds:0.00} s).");
             return 0;
         });
         return cmd;

@@ -172,7 +172,8 @@ public static partial class Ssda903Importer
         var extra = headers.Where(h => h is "LA" or "YEAR").ToList();
         var table = new Ssda903Table(kind.Value, extra);
         var line = 1;
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var target = headers.Select(h => table.Columns.ToList().IndexOf(h)).ToArray();
+        var childColumn = headers.IndexOf("CHILD");
         while (records.MoveNext())
         {
             line++;
@@ -187,23 +188,21 @@ public static partial class Ssda903Importer
                 messages.Add(new ImportMessage(fileName, line, $"Row has {record.Count} values but the header has {headers.Count}; extra values ignored."));
             }
 
-            values.Clear();
+            var row = new string?[table.Columns.Count];
             for (var i = 0; i < Math.Min(headers.Count, record.Count); i++)
             {
-                values[headers[i]] = CleanValue(record[i]);
+                if (target[i] >= 0)
+                {
+                    row[target[i]] = CleanValue(record[i]);
+                }
             }
 
-            if (string.IsNullOrWhiteSpace(values.GetValueOrDefault("CHILD")))
+            if (childColumn < 0 || childColumn >= record.Count || string.IsNullOrWhiteSpace(record[childColumn]))
             {
                 messages.Add(new ImportMessage(fileName, line, "Row has no CHILD identifier; kept, but it cannot be linked to a child."));
             }
 
-            table.Add(values);
-        }
-
-        if (table.Count == 0)
-        {
-            messages.Add(new ImportMessage(fileName, null, $"{kind} file has a header row but no data."));
+            table.AddRow(row);
         }
 
         return [table];
@@ -218,7 +217,7 @@ public static partial class Ssda903Importer
         }
 
         var v = value.Trim();
-        return ExcelInteger().IsMatch(v) ? v[..v.IndexOf('.', StringComparison.Ordinal)] : v;
+        return v.Contains('.', StringComparison.Ordinal) && ExcelInteger().IsMatch(v) ? v[..v.IndexOf('.', StringComparison.Ordinal)] : v;
     }
 
     private static bool IsCandidate(FileInfo f) =>

@@ -16,7 +16,18 @@ public sealed class ChildHistory
         Missing = missing;
         Periods = Chain(episodes);
         Adoptions = adoptions;
+        if (Periods.Count > 0)
+        {
+            _firstStart = Periods[0].Start;
+            _lastEnd = Periods[^1].End ?? DateOnly.MaxValue;
+        }
     }
+
+    private readonly DateOnly _firstStart = DateOnly.MaxValue;
+    private readonly DateOnly _lastEnd = DateOnly.MinValue;
+
+    /// <summary>Whether the child was looked after at any time in [from, to] (a cheap filter before the measures look closer).</summary>
+    public bool LookedAfterBetween(DateOnly from, DateOnly to) => _firstStart <= to && _lastEnd >= from;
 
     public ChildKey Key { get; }
 

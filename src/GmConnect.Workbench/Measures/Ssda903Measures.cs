@@ -19,9 +19,9 @@ public static class Ssda903Measures
     {
         ArgumentNullException.ThrowIfNull(history);
         population ??= PopulationTable.Shipped;
-        var result = new List<MeasureValue>();
         var byAuthority = history.Children.GroupBy(c => c.Key.Authority, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var allYears = history.YearsByAuthority.Values.SelectMany(y => y).Distinct().Order().ToList();
+        var work = new List<(string Area, CollectionYear Year, IReadOnlyList<ChildHistory> Children, long? Population)>();
         foreach (var year in allYears)
         {
             var gmChildren = new List<ChildHistory>();
@@ -39,20 +39,24 @@ public static class Ssda903Measures
                 var pop = population.Children(authority, year);
                 gmPopulation += pop ?? 0;
                 gmPopulationKnown &= pop is not null;
-                result.AddRange(ForArea(authority, year, children, pop));
+                work.Add((authority, year, children, pop));
             }
 
-            result.AddRange(ForArea(GreaterManchester, year, gmChildren, gmPopulationKnown ? gmPopulation : null));
+            work.Add((GreaterManchester, year, gmChildren, gmPopulationKnown ? gmPopulation : null));
         }
 
+        // Each area and year is independent: computed in parallel, returned in a stable order.
+        var result = work.AsParallel().AsOrdered().SelectMany(w => ForArea(w.Area, w.Year, w.Children, w.Population).ToList()).ToList();
         return result;
     }
 
     /// <summary>The measures for one area and year.</summary>
-    internal static IEnumerable<MeasureValue> ForArea(string area, CollectionYear year, IReadOnlyList<ChildHistory> children, long? population)
+    internal static IEnumerable<MeasureValue> ForArea(string area, CollectionYear year, IReadOnlyList<ChildHistory> all, long? population)
     {
         var end = year.End;
         var start = year.Start;
+        // Only children looked after at some time in the year can count in any measure of the year.
+        var children = all.Where(c => c.LookedAfterBetween(start, end)).ToList();
         MeasureValue V(string measure, string category, MeasureKind kind, double? value, int @base) => new(area, year, measure, category, kind, value, @base);
 
         // Looked after at 31 March (not respite).

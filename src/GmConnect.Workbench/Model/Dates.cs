@@ -19,6 +19,21 @@ public static class Dates
             return null;
         }
 
+        // Fast path for the two layouts met almost always (DD/MM/YYYY and YYYY-MM-DD); the general parser handles the rest.
+        var span = text.AsSpan().Trim();
+        if (span.Length == 10)
+        {
+            if (span[2] == '/' && span[5] == '/' && Digits(span[..2], out var d) && Digits(span.Slice(3, 2), out var m) && Digits(span[6..], out var y))
+            {
+                return Make(y, m, d);
+            }
+
+            if (span[4] == '-' && span[7] == '-' && Digits(span[..4], out var y2) && Digits(span.Slice(5, 2), out var m2) && Digits(span[8..], out var d2))
+            {
+                return Make(y2, m2, d2);
+            }
+        }
+
         if (DateTime.TryParseExact(text.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt))
         {
             return DateOnly.FromDateTime(dt);
@@ -26,6 +41,25 @@ public static class Dates
 
         return null;
     }
+
+    private static bool Digits(ReadOnlySpan<char> span, out int value)
+    {
+        value = 0;
+        foreach (var c in span)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
+
+    private static DateOnly? Make(int year, int month, int day) =>
+        year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
 
     /// <summary>Whole years of age on <paramref name="on"/> for someone born on <paramref name="dob"/>.</summary>
     public static int AgeOn(DateOnly dob, DateOnly on)

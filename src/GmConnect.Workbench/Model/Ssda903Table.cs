@@ -8,7 +8,9 @@ public sealed class Ssda903Table
 {
     private readonly Dictionary<string, int> _index;
     private readonly List<string?[]> _rows = [];
-    private readonly Dictionary<int, DateOnly?[]> _dates = [];
+    // Parsed date columns, filled on first use; concurrent because returns are validated in parallel and a return
+    // is read both as "this year" and as another return's "last year".
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, DateOnly?[]> _dates = new();
 
     /// <summary>Creates an empty table with the DfE columns (and any extra columns given).</summary>
     public Ssda903Table(ReturnTable kind, IEnumerable<string>? extraColumns = null)
@@ -53,7 +55,7 @@ public sealed class Ssda903Table
         }
 
         _rows.Add(row);
-        _dates.Clear();
+        Invalidate();
     }
 
     /// <summary>Appends a row given in column order.</summary>
@@ -67,8 +69,20 @@ public sealed class Ssda903Table
         }
 
         _rows.Add(row);
-        _dates.Clear();
+        Invalidate();
     }
+
+    // Adding a row after dates were parsed makes the cached columns stale.
+    private void Invalidate()
+    {
+        if (_datesParsed)
+        {
+            _dates.Clear();
+            _datesParsed = false;
+        }
+    }
+
+    private bool _datesParsed;
 
     /// <summary>The trimmed value, or null when blank or the column is absent.</summary>
     public string? Get(int row, string column) => _index.TryGetValue(column, out var i) ? _rows[row][i] : null;
@@ -84,17 +98,17 @@ public sealed class Ssda903Table
             return null;
         }
 
-        if (!_dates.TryGetValue(i, out var parsed))
+        _datesParsed = true;
+        var parsed = _dates.GetOrAdd(i, static (column, rows) =>
         {
-            parsed = new DateOnly?[_rows.Count];
-            for (var r = 0; r < _rows.Count; r++)
+            var values = new DateOnly?[rows.Count];
+            for (var r = 0; r < rows.Count; r++)
             {
-                parsed[r] = Dates.Parse(_rows[r][i]);
+                values[r] = Dates.Parse(rows[r][column]);
             }
 
-            _dates[i] = parsed;
-        }
-
+            return values;
+        }, _rows);
         return parsed[row];
     }
 

@@ -18,6 +18,9 @@ public static class Ssda903Validator
         .. PreviousYearRules.All(),
     ];
 
+    /// <summary>Every rule code defined, whatever its year (a code missing from the catalogues would be a typo).</summary>
+    internal static IEnumerable<(string Code, int FromYear, int ToYear)> DefinedRules() => AllRules.Select(r => (r.Code, r.FromYear, r.ToYear));
+
     /// <summary>Codes of the rules implemented for <paramref name="year"/> that are in its DfE catalogue.</summary>
     public static IReadOnlyList<string> ImplementedCodes(CollectionYear year)
     {
@@ -67,6 +70,18 @@ public static class Ssda903Validator
             return c != 0 ? c : string.CompareOrdinal(a.Code, b.Code);
         });
         return errors;
+    }
+
+    /// <summary>
+    /// Validates many returns (each with last year's return of the same authority when it is among them), in parallel.
+    /// </summary>
+    public static IReadOnlyList<(Ssda903Return Return, IReadOnlyList<ValidationError> Errors)> ValidateAll(IReadOnlyList<Ssda903Return> returns)
+    {
+        ArgumentNullException.ThrowIfNull(returns);
+        var byKey = returns.GroupBy(r => (r.Authority, r.Year)).ToDictionary(g => g.Key, g => g.First());
+        return returns.AsParallel().AsOrdered()
+            .Select(r => (r, Validate(r, byKey.GetValueOrDefault((r.Authority, r.Year.Previous)))))
+            .ToList();
     }
 
     /// <summary>Writes <c>table,row,child,code,fields</c> (fields <c>;</c>-separated).</summary>
