@@ -150,6 +150,11 @@ internal static class LinkRunner
         var c = result.Clustering;
         output.WriteLine(string.Create(Inv, $"records            {table.Count:N0} from {request.Inputs.Length} file(s)"));
         output.WriteLine(string.Create(Inv, $"candidate pairs    {result.CandidatePairCount:N0} (per rule: {string.Join(", ", result.CandidatePairsPerRule.Select(x => x.ToString("N0", Inv)))})"));
+        if (result.SkippedBlocksPerRule.Any(x => x > 0))
+        {
+            output.WriteLine(string.Create(Inv, $"skipped blocks     over max_block_size (per rule: {string.Join(", ", result.SkippedBlocksPerRule.Select(x => x.ToString("N0", Inv)))})"));
+        }
+
         output.WriteLine(string.Create(Inv, $"training           prior {result.Model.ProbabilityTwoRandomRecordsMatch:G4}; u from {result.Model.USampledPairs:N0} random pairs; EM iterations per session [{string.Join(", ", result.Model.EmIterations)}]"));
         output.WriteLine(string.Create(Inv, $"threshold          {result.Threshold}; links {c.Links:N0}; merges {c.Merges:N0}"));
         output.WriteLine(string.Create(Inv, $"refused merges     veto level {c.RefusedVeto:N0}, conflicting identifier {c.RefusedConflictingIdentifier:N0}, same source {c.RefusedSameSource:N0}, cannot-link {c.RefusedCannotLink:N0}, confident non-match inside {c.RefusedNonMatchInside:N0}"));

@@ -56,6 +56,9 @@ public sealed class LinkageResult
     /// <summary>Candidate pairs per blocking rule (a pair counts under every rule it agrees on).</summary>
     public IReadOnlyList<long> CandidatePairsPerRule => _pairs.PairsPerRule;
 
+    /// <summary>Blocks each rule skipped as larger than <c>max_block_size</c> (their pairs are not candidates).</summary>
+    public IReadOnlyList<long> SkippedBlocksPerRule => _pairs.SkippedBlocksPerRule;
+
     /// <summary>Candidate pairs with a match probability at or above <paramref name="minProbability"/>, as record indices and weight.</summary>
     public IEnumerable<ScoredPair> Pairs(double minProbability = 0.0)
     {

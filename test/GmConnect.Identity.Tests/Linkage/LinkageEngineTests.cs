@@ -48,6 +48,55 @@ public sealed class LinkageEngineTests
     }
 
     [Fact]
+    public void Run_MaxBlockSize_SkipsOversizedBlocksButKeepsTheirPairsFoundByOtherRules()
+    {
+        // Six "Smith"s form a family block of six; with a limit of 3 it is skipped. The two records that
+        // also share a date of birth (a block of two under the second rule) must still be a candidate pair:
+        // the skipped block must not make the second rule think the pair was emitted already.
+        var table = LinkageTestRecords.Table(
+            ["s", "a", null, "ann", "smith", "20010203", "M1 1AA"],
+            ["s", "b", null, "anne", "smith", "20010203", "M2 2BB"],
+            ["s", "c", null, "bob", "smith", "19700101", "M3 3CC"],
+            ["s", "d", null, "cat", "smith", "19800101", "M4 4DD"],
+            ["s", "e", null, "dan", "smith", "19900101", "M5 5EE"],
+            ["s", "f", null, "eve", "smith", "19600101", "M6 6FF"]);
+        var limited = LinkageTestRecords.Settings() with { MaxBlockSize = 3 };
+
+        var unlimited = new LinkageEngine(LinkageTestRecords.Settings()).Run(table);
+        var result = new LinkageEngine(limited).Run(table);
+
+        Assert.Equal(15, unlimited.CandidatePairCount);
+        Assert.Equal(0, unlimited.SkippedBlocksPerRule.Sum());
+        Assert.Equal(1, result.SkippedBlocksPerRule[0]);
+        var pair = Assert.Single(result.Pairs());
+        Assert.Equal(("a", "b"), (table.RecordIdOf(pair.Left), table.RecordIdOf(pair.Right)));
+    }
+
+    [Theory]
+    [InlineData(false, "else")]
+    [InlineData(true, "null")]
+    public void Explain_PlaceholderGivenName_CountsAsMissingOnlyWhenListed(bool listed, string expectedLevel)
+    {
+        // A newborn registered as "Baby" and later by name: "baby" is a placeholder, not a name that disagrees.
+        var table = LinkageTestRecords.Table(
+            ["s", "a", null, "Baby", "smith", "20250301", "M1 1AA"],
+            ["s", "b", null, "Harley", "smith", "20250301", "M1 1AA"]);
+        var settings = LinkageTestRecords.Settings();
+        if (listed)
+        {
+            settings = settings with
+            {
+                Comparisons = [.. settings.Comparisons.Select(c => c.Name == "given" ? c with { NullValues = new HashSet<string>(["baby"]) } : c)],
+            };
+        }
+
+        var result = new LinkageEngine(settings).Run(table);
+
+        var given = result.Explain(0, 1).Contributions.Single(c => c.Comparison == "given");
+        Assert.Equal(expectedLevel, given.Level);
+    }
+
+    [Fact]
     public void Explain_AnyPair_ContributionsSumToTheScoredWeight()
     {
         var table = LinkageTestRecords.Population(150, seed: 13);

@@ -35,6 +35,17 @@ public sealed class SettingsReaderTests
     }
 
     [Fact]
+    public void Parse_MaxBlockSize_IsReadAndBelowTwoNamesItsPath()
+    {
+        var ok = LinkageSettings.Parse(Valid.Replace("\"clustering\"", "\"max_block_size\": 500, \"clustering\"", StringComparison.Ordinal));
+        Assert.Equal(500, ok.MaxBlockSize);
+        Assert.Null(LinkageSettings.Parse(Valid).MaxBlockSize);
+
+        var error = Assert.Throws<SettingsException>(() => LinkageSettings.Parse(Valid.Replace("\"clustering\"", "\"max_block_size\": 1, \"clustering\"", StringComparison.Ordinal)));
+        Assert.Contains("$.max_block_size", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_UnknownKey_NamesItsPath()
     {
         var json = Valid.Replace("\"threshold\": 0.9 }", "\"threshold\": 0.9, \"treshold\": 1 }", StringComparison.Ordinal);

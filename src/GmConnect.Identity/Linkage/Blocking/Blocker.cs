@@ -13,10 +13,12 @@ internal sealed class Blocker
 {
     private readonly BlockingKey[][] _rules;
     private readonly LinkType _linkType;
+    private readonly int _maxBlockSize;
 
     public Blocker(LinkageSettings settings)
     {
         _linkType = settings.LinkType;
+        _maxBlockSize = settings.MaxBlockSize ?? int.MaxValue;
         _rules = settings.BlockingRules
             .Select(rule => rule.Select(text => BlockingKey.TryParse(text, out var key, out _) ? key! : throw new ArgumentException($"Bad blocking key '{text}'.", nameof(settings))).ToArray())
             .ToArray();
@@ -68,7 +70,10 @@ internal sealed class Blocker
     {
         var buffers = new PairBuffer[_rules.Length];
         var perRule = new long[_rules.Length];
+        var skipped = new long[_rules.Length];
         var done = 0;
+        // Every rule's oversized blocks go first: a rule's pairs consult the earlier rules' keys.
+        Parallel.For(0, _rules.Length, r => skipped[r] = DropOversizedBlocks(hashes[r]));
         Parallel.For(0, _rules.Length, r =>
         {
             buffers[r] = RulePairs(records, hashes, r, out perRule[r]);
@@ -88,7 +93,7 @@ internal sealed class Blocker
             offset += buffer.Count;
         }
 
-        return new CandidatePairs(left, right, rules, count, perRule);
+        return new CandidatePairs(left, right, rules, count, perRule, skipped);
     }
 
     private PairBuffer RulePairs(PreparedRecords records, ulong[][] hashes, int r, out long agreeing)
@@ -177,6 +182,41 @@ internal sealed class Blocker
             Rules[Count] = rules;
             Count++;
         }
+    }
+
+    /// <summary>
+    /// Sets the key of every record in a block larger than <c>max_block_size</c> to "no key", so that the block
+    /// yields no pairs and no later rule mistakes a pair in it for one an earlier rule already emitted.
+    /// </summary>
+    private long DropOversizedBlocks(ulong[] keys)
+    {
+        if (_maxBlockSize == int.MaxValue)
+        {
+            return 0;
+        }
+
+        var sizes = new Dictionary<ulong, int>();
+        foreach (var key in keys)
+        {
+            if (key != 0)
+            {
+                sizes[key] = sizes.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        var dropped = sizes.Where(kv => kv.Value > _maxBlockSize).Select(kv => kv.Key).ToHashSet();
+        if (dropped.Count > 0)
+        {
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (dropped.Contains(keys[i]))
+                {
+                    keys[i] = 0;
+                }
+            }
+        }
+
+        return dropped.Count;
     }
 
     private static bool FoundByEarlierRule(ulong[][] hashes, int rule, int a, int b)

@@ -6,8 +6,9 @@ namespace GmConnect.Identity.Linkage.Blocking;
 /// </summary>
 internal sealed class CandidatePairs
 {
-    public CandidatePairs(int[] left, int[] right, ushort[] rules, int count, long[] pairsPerRule)
+    public CandidatePairs(int[] left, int[] right, ushort[] rules, int count, long[] pairsPerRule, long[]? skippedBlocksPerRule = null)
     {
+        SkippedBlocksPerRule = skippedBlocksPerRule ?? new long[pairsPerRule.Length];
         Left = left;
         Right = right;
         Rules = rules;
@@ -25,4 +26,7 @@ internal sealed class CandidatePairs
 
     /// <summary>Pairs that each rule's keys agree on (a pair can count under several rules).</summary>
     public long[] PairsPerRule { get; }
+
+    /// <summary>Blocks each rule skipped because they held more records than the settings' <c>max_block_size</c>.</summary>
+    public long[] SkippedBlocksPerRule { get; }
 }

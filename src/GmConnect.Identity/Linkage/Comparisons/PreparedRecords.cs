@@ -122,6 +122,11 @@ internal sealed class PreparedRecords
                 }
             }
 
+            if (value is not null && settings.NullValues.Contains(value))
+            {
+                value = null;
+            }
+
             if (useCache && raw is not null && !normalised.ContainsKey(raw))
             {
                 // Bounded: a column of unique values (phone numbers) would otherwise hold every value twice.

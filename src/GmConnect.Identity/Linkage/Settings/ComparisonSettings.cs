@@ -27,6 +27,13 @@ public sealed record ComparisonSettings
     /// <summary>A pair in the else level (nothing similar) is never linked automatically (e.g. different first names: twins).</summary>
     public bool VetoElse { get; init; }
 
+    /// <summary>
+    /// Placeholder values that mean "unknown" (a date of birth of 1 January 1900, a newborn's "Baby"), compared with
+    /// the prepared value (after transforms; dates as YYYYMMDD): such a value counts as missing, so that it is neither
+    /// evidence for a match nor, through a veto, against one.
+    /// </summary>
+    public IReadOnlySet<string> NullValues { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The levels, most to least similar. The null and else levels are added by the engine.</summary>
     public required IReadOnlyList<LevelSettings> Levels { get; init; }
 }

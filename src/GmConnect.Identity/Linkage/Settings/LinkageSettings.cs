@@ -21,6 +21,14 @@ public sealed record LinkageSettings
     /// <summary>Blocking rules: a pair is a candidate when all keys of at least one rule agree.</summary>
     public required IReadOnlyList<IReadOnlyList<string>> BlockingRules { get; init; }
 
+    /// <summary>
+    /// The largest block a blocking rule may form; a key value shared by more records than this (a switchboard
+    /// phone number, a placeholder identifier, the commonest full names when a rule has no date part) yields no
+    /// candidate pairs, and the blocks skipped are reported. Null (the default) means no limit. Blocks grow with
+    /// the population, so without a limit one such value turns the cost quadratic.
+    /// </summary>
+    public int? MaxBlockSize { get; init; }
+
     /// <summary>Training options.</summary>
     public TrainingSettings Training { get; init; } = new();
 

@@ -49,12 +49,15 @@ internal sealed class SettingsReader
             return null;
         }
 
-        CheckKeys(root, "$", "link_type", "id_column", "source_column", "comparisons", "blocking_rules", "training", "clustering", "description");
+        CheckKeys(root, "$", "link_type", "id_column", "source_column", "comparisons", "blocking_rules", "max_block_size", "training", "clustering", "description");
         var linkType = ReadEnum(root, "$", "link_type", LinkType.DedupeOnly, ("dedupe_only", LinkType.DedupeOnly), ("link_only", LinkType.LinkOnly), ("link_and_dedupe", LinkType.LinkAndDedupe));
         var idColumn = ReadString(root, "$", "id_column", required: true);
         var sourceColumn = ReadString(root, "$", "source_column", required: false);
         var comparisons = ReadComparisons(root);
         var rules = ReadBlockingRules(root, comparisons);
+        int? maxBlockSize = root.TryGetProperty("max_block_size", out _)
+            ? (int)ReadNumber(root, "$", "max_block_size", 0, 2, int.MaxValue)
+            : null;
         var training = ReadTraining(root, rules.Count);
         var clustering = ReadClustering(root);
 
@@ -70,6 +73,7 @@ internal sealed class SettingsReader
             SourceColumn = sourceColumn,
             Comparisons = comparisons,
             BlockingRules = rules,
+            MaxBlockSize = maxBlockSize,
             Training = training,
             Clustering = clustering,
         };
@@ -136,7 +140,7 @@ internal sealed class SettingsReader
             return null;
         }
 
-        CheckKeys(element, path, "name", "column", "columns", "transforms", "identifier", "term_frequency", "term_frequency_weight", "veto_else", "levels", "description");
+        CheckKeys(element, path, "name", "column", "columns", "transforms", "identifier", "term_frequency", "term_frequency_weight", "veto_else", "null_values", "levels", "description");
         var name = ReadString(element, path, "name", required: true);
         var columns = new List<string>();
         var column = ReadString(element, path, "column", required: false);
@@ -201,6 +205,9 @@ internal sealed class SettingsReader
         var tf = ReadBool(element, path, "term_frequency", false);
         var tfWeight = ReadNumber(element, path, "term_frequency_weight", 1.0, 0.0, 1.0);
         var vetoElse = ReadBool(element, path, "veto_else", false);
+        var nullValues = element.TryGetProperty("null_values", out var nv)
+            ? ReadStringArray(nv, path + ".null_values").ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
         var levels = new List<LevelSettings>();
         if (!element.TryGetProperty("levels", out var levelArray))
         {
@@ -238,6 +245,7 @@ internal sealed class SettingsReader
             TermFrequency = tf,
             TermFrequencyWeight = tfWeight,
             VetoElse = vetoElse,
+            NullValues = nullValues,
             Levels = levels,
         };
     }
