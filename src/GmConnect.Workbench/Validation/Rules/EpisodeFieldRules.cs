@@ -18,7 +18,8 @@ internal static class EpisodeFieldRules
 
     public static IEnumerable<Rule> All()
     {
-        yield return new("141", Date(E, "DECOM", required: true));
+        // A blank DECOM is not this rule's concern (the reference flags only a filled, invalid date).
+        yield return new("141", Date(E, "DECOM"));
         yield return new("143", Code(E, "RNE", _ => CodeLists.Rne));
         yield return new("144", Code(E, "LS", _ => CodeLists.LegalStatus));
         yield return new("145", Code(E, "CIN", _ => CodeLists.CategoryOfNeed));
@@ -42,7 +43,7 @@ internal static class EpisodeFieldRules
         yield return new("385", ctx => Rows(ctx, E, (t, r) => t.Date(r, "DEC") > ctx.End));
         yield return new("355", ctx => Rows(ctx, E, (t, r) => t.Get(r, "DECOM") is { } s && t.Get(r, "DEC") == s));
         yield return new("356", ctx => Rows(ctx, E, (t, r) => t.Date(r, "DECOM") is { } s && t.Date(r, "DEC") < s));
-        yield return new("361", LongerThan("L1", 3));
+        yield return new("361", Rule361);
         yield return new("362", LongerThan("L2", 21));
         yield return new("363", LongerThan("L3", 7));
         yield return new("365", LongerThan("V3", 17));
@@ -77,6 +78,59 @@ internal static class EpisodeFieldRules
         yield return new("392d", ctx => Rows(ctx, E, (t, r) => t.Get(r, "HOME_POST") is { } home && t.Get(r, "PL_POST") is { } pl
             && Postcode(home) == Postcode(pl) && !t.Is(r, "PLACE", "P1")));
         yield return new("398", ctx => Rows(ctx, E, (t, r) => t.In(r, "LS", CodeLists.Respite) && (t.Filled(r, "HOME_POST") || t.Filled(r, "PL_POST"))));
+    }
+
+    // Police protection (L1) over 72 hours, as the reference measures it: consecutive L1 episodes that run on (DEC the
+    // next episode's DECOM) count as one spell, an open one runs to the collection end, and every episode of a spell
+    // longer than 3 days is reported.
+    private static IEnumerable<(ReturnTable, int)> Rule361(ValidationContext ctx)
+    {
+        var t = ctx.Episodes;
+        var spell = new List<int>();
+        foreach (var rows in ctx.EpisodesByChild.Values)
+        {
+            var lastFlowed = false;
+            DateOnly? first = null;
+            DateOnly? last = null;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var r = rows[i];
+                if (!t.Is(r, "LS", "L1"))
+                {
+                    continue;
+                }
+
+                if (!lastFlowed)
+                {
+                    foreach (var hit in Spell(spell, first, last))
+                    {
+                        yield return hit;
+                    }
+
+                    (first, last) = (null, null);
+                }
+
+                var dec = t.Date(r, "DEC") ?? ctx.End;
+                spell.Add(r);
+                first = t.Date(r, "DECOM") is { } decom && (first is null || decom < first) ? decom : first;
+                last = last is null || dec > last ? dec : last;
+                lastFlowed = i + 1 < rows.Count && t.Date(rows[i + 1], "DECOM") == dec;
+            }
+
+            foreach (var hit in Spell(spell, first, last))
+            {
+                yield return hit;
+            }
+
+            (first, last) = (null, null);
+        }
+
+        static List<(ReturnTable, int)> Spell(List<int> spell, DateOnly? first, DateOnly? last)
+        {
+            var hits = first is { } f && last is { } l && Dates.DaysBetween(f, l) > 3 ? spell.Select(r => (E, r)).ToList() : [];
+            spell.Clear();
+            return hits;
+        }
     }
 
     private static IEnumerable<(ReturnTable, int)> Rule226(ValidationContext ctx)
