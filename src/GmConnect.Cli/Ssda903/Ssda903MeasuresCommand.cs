@@ -39,16 +39,7 @@ internal static class Ssda903MeasuresCommand
             var values = Suppression.Apply(Ssda903Measures.Compute(history), parse.GetValue(viewer));
             var measureTime = clock.Elapsed;
             var file = parse.GetValue(output)!;
-            if (file.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
-            {
-                await using var stream = file.Create();
-                MeasureWriter.WriteJson(values, stream);
-            }
-            else
-            {
-                await using var writer = new StreamWriter(file.FullName);
-                MeasureWriter.WriteCsv(values, writer);
-            }
+            await WriteAsync(values, file).ConfigureAwait(false);
 
             parse.InvocationConfiguration.Output.WriteLine(
                 $"{values.Count} figures for {history.YearsByAuthority.Count} authorities and {history.Children.Count} children written to {file.Name} " +
@@ -56,5 +47,20 @@ internal static class Ssda903MeasuresCommand
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>Writes measures as JSON when the file ends .json, else CSV.</summary>
+    internal static async Task WriteAsync(IReadOnlyList<MeasureValue> values, FileInfo file)
+    {
+        if (file.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            await using var stream = file.Create();
+            MeasureWriter.WriteJson(values, stream);
+        }
+        else
+        {
+            await using var writer = new StreamWriter(file.FullName);
+            MeasureWriter.WriteCsv(values, writer);
+        }
     }
 }

@@ -76,12 +76,22 @@ public static partial class Ssda903Importer
         }
 
         var returns = new Dictionary<(string, CollectionYear), Ssda903Return>();
-        foreach (var file in rootDir.EnumerateFiles("*", SearchOption.AllDirectories).Where(IsCandidate).OrderBy(f => f.FullName, StringComparer.Ordinal))
+        var files = rootDir.EnumerateFiles("*", SearchOption.AllDirectories).Where(IsCandidate).OrderBy(f => f.FullName, StringComparer.Ordinal).ToList();
+        // Files are decoded and parsed in parallel (each with its own messages), then merged in file order, so the
+        // returns and the messages are the same as reading one file after another.
+        var parsed = files.AsParallel().AsOrdered().Select(file =>
         {
+            var own = new List<ImportMessage>();
+            return (Tables: ReadFile(file, own), Messages: own);
+        }).ToList();
+        for (var f = 0; f < files.Count; f++)
+        {
+            var file = files[f];
             var relative = Path.GetRelativePath(rootDir.FullName, file.FullName).Split(Path.DirectorySeparatorChar);
             var authority = relative.Length > 1 ? relative[0] : rootDir.Name;
             var year = relative.Reverse().Select(YearFromName).FirstOrDefault(y => y is not null);
-            foreach (var table in ReadFile(file, messages))
+            messages.AddRange(parsed[f].Messages);
+            foreach (var table in parsed[f].Tables)
             {
                 if (table.HasColumn("LA") || table.HasColumn("YEAR"))
                 {
@@ -152,15 +162,20 @@ public static partial class Ssda903Importer
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(messages);
-        using var reader = new StringReader(text.TrimStart('\uFEFF'));
-        using var records = GmConnect.Workbench.Model.Csv.Read(reader).GetEnumerator();
+        // Cells are sliced from the text and pooled per column (CsvRecordReader, CellPool): no string per cell.
+        var records = new CsvRecordReader(text.TrimStart('\uFEFF'));
         if (!records.MoveNext())
         {
             messages.Add(new ImportMessage(fileName, null, "File is empty; skipped."));
             return [];
         }
 
-        var headers = records.Current.Select(h => h.Trim().Trim('\uFEFF').ToUpperInvariant()).ToList();
+        var headers = new List<string>(records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            headers.Add(records[i].ToString().Trim().Trim('\uFEFF').ToUpperInvariant());
+        }
+
         var kind = TableSchema.Identify(headers);
         if (kind is null)
         {
@@ -172,32 +187,33 @@ public static partial class Ssda903Importer
         var extra = headers.Where(h => h is "LA" or "YEAR").ToList();
         var table = new Ssda903Table(kind.Value, extra);
         var line = 1;
-        var target = headers.Select(h => table.Columns.ToList().IndexOf(h)).ToArray();
+        var target = headers.Select(h => table.ColumnIndex(h)).ToArray();
+        var pools = table.Columns.Select(_ => new CellPool()).ToArray();
         var childColumn = headers.IndexOf("CHILD");
         while (records.MoveNext())
         {
             line++;
-            var record = records.Current;
-            if (record.All(string.IsNullOrWhiteSpace))
+            var count = records.Count;
+            if (AllBlank(records, 0))
             {
                 continue;
             }
 
-            if (record.Count > headers.Count && record.Skip(headers.Count).Any(v => !string.IsNullOrWhiteSpace(v)))
+            if (count > headers.Count && !AllBlank(records, headers.Count))
             {
-                messages.Add(new ImportMessage(fileName, line, $"Row has {record.Count} values but the header has {headers.Count}; extra values ignored."));
+                messages.Add(new ImportMessage(fileName, line, $"Row has {count} values but the header has {headers.Count}; extra values ignored."));
             }
 
             var row = new string?[table.Columns.Count];
-            for (var i = 0; i < Math.Min(headers.Count, record.Count); i++)
+            for (var i = 0; i < Math.Min(headers.Count, count); i++)
             {
                 if (target[i] >= 0)
                 {
-                    row[target[i]] = CleanValue(record[i]);
+                    row[target[i]] = pools[target[i]].Clean(records[i]);
                 }
             }
 
-            if (childColumn < 0 || childColumn >= record.Count || string.IsNullOrWhiteSpace(record[childColumn]))
+            if (childColumn < 0 || childColumn >= count || records[childColumn].IsWhiteSpace())
             {
                 messages.Add(new ImportMessage(fileName, line, "Row has no CHILD identifier; kept, but it cannot be linked to a child."));
             }
@@ -206,6 +222,19 @@ public static partial class Ssda903Importer
         }
 
         return [table];
+    }
+
+    private static bool AllBlank(CsvRecordReader record, int from)
+    {
+        for (var i = from; i < record.Count; i++)
+        {
+            if (!record[i].IsWhiteSpace())
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Turns Excel's <c>123.0</c> back into <c>123</c>; everything else is left as written.</summary>

@@ -59,7 +59,18 @@ public sealed class ChildHistory
     public int? AgeOn(DateOnly day) => DateOfBirth is { } dob ? Model.Dates.AgeOn(dob, day) : null;
 
     /// <summary>The period covering the day, if any.</summary>
-    public PeriodOfCare? PeriodOn(DateOnly day) => Periods.LastOrDefault(p => p.Covers(day));
+    public PeriodOfCare? PeriodOn(DateOnly day)
+    {
+        for (var i = Periods.Count - 1; i >= 0; i--)
+        {
+            if (Periods[i].Covers(day))
+            {
+                return Periods[i];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Placements (temporary ones and a return to the same placement after one left out) overlapping [from, to].

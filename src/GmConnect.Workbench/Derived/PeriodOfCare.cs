@@ -11,6 +11,9 @@ public sealed class PeriodOfCare
         Episodes = episodes;
         Placements = BuildPlacements(episodes);
         LegalStatusSpells = BuildSpells(episodes);
+        // Fixed once built; the measures ask for these for every child, area and year, so they are kept, not recomputed.
+        End = episodes[^1].Rec is { } rec && rec != "X1" ? episodes[^1].End : null;
+        IsRespite = episodes.Any(e => e.IsRespite);
     }
 
     /// <summary>The episodes in order.</summary>
@@ -20,7 +23,7 @@ public sealed class PeriodOfCare
     public DateOnly Start => Episodes[0].Start;
 
     /// <summary>The day care ended (null while open).</summary>
-    public DateOnly? End => Episodes[^1].Rec is { } rec && rec != "X1" ? Episodes[^1].End : null;
+    public DateOnly? End { get; }
 
     /// <summary>Why care ended (REC of the last episode), null while open.</summary>
     public string? Reason => End is null ? null : Episodes[^1].Rec;
@@ -29,7 +32,7 @@ public sealed class PeriodOfCare
     public string? CinAtStart => Episodes[0].Cin;
 
     /// <summary>Whether any episode is respite (V3/V4); such periods are left out of headline counts.</summary>
-    public bool IsRespite => Episodes.Any(e => e.IsRespite);
+    public bool IsRespite { get; }
 
     /// <summary>Placements in order.</summary>
     public IReadOnlyList<Placement> Placements { get; }
@@ -41,7 +44,18 @@ public sealed class PeriodOfCare
     public bool Covers(DateOnly day) => Start <= day && (End is null || End > day);
 
     /// <summary>The episode covering <paramref name="day"/>, if any.</summary>
-    public Episode? EpisodeOn(DateOnly day) => Episodes.LastOrDefault(e => e.Covers(day));
+    public Episode? EpisodeOn(DateOnly day)
+    {
+        for (var i = Episodes.Count - 1; i >= 0; i--)
+        {
+            if (Episodes[i].Covers(day))
+            {
+                return Episodes[i];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Length in days to the end, or to <paramref name="asAt"/> while open.</summary>
     public int DaysTo(DateOnly asAt) => (End ?? asAt).DayNumber - Start.DayNumber;

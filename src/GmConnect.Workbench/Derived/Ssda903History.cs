@@ -25,25 +25,35 @@ public sealed class Ssda903History
     {
         ArgumentNullException.ThrowIfNull(returns);
         var all = returns.ToList();
-        var children = new List<ChildHistory>();
+        // Authorities share nothing (a child ID is only unique within one), so each is built on its own thread and the
+        // results are put together in authority order: the same model as building them one after another.
+        var built = all.GroupBy(r => r.Authority, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .AsParallel().AsOrdered().Select(BuildAuthority).ToList();
+        var children = new List<ChildHistory>(built.Sum(b => b.Children.Count));
         var years = new Dictionary<string, IReadOnlyList<CollectionYear>>(StringComparer.Ordinal);
-        foreach (var authority in all.GroupBy(r => r.Authority, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var (authority, authorityYears, authorityChildren) in built)
         {
-            var ordered = authority.OrderBy(r => r.Year).ToList();
-            years[authority.Key] = ordered.Select(r => r.Year).Distinct().ToList();
-            var builders = new Dictionary<string, Builder>(StringComparer.Ordinal);
-            foreach (var ret in ordered)
-            {
-                Collect(ret, builders);
-            }
-
-            // An open episode is repaired unless it comes from the authority's latest return: a child missing from a
-            // later return is no longer looked after.
-            var latest = ordered[^1].Year;
-            children.AddRange(builders.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => b.Value.Build(new ChildKey(authority.Key, b.Key), latest)));
+            years[authority] = authorityYears;
+            children.AddRange(authorityChildren);
         }
 
         return new Ssda903History(children, years);
+    }
+
+    private static (string Authority, IReadOnlyList<CollectionYear> Years, List<ChildHistory> Children) BuildAuthority(IGrouping<string, Ssda903Return> authority)
+    {
+        var ordered = authority.OrderBy(r => r.Year).ToList();
+        var builders = new Dictionary<string, Builder>(StringComparer.Ordinal);
+        foreach (var ret in ordered)
+        {
+            Collect(ret, builders);
+        }
+
+        // An open episode is repaired unless it comes from the authority's latest return: a child missing from a
+        // later return is no longer looked after.
+        var latest = ordered[^1].Year;
+        var children = builders.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => b.Value.Build(new ChildKey(authority.Key, b.Key), latest)).ToList();
+        return (authority.Key, ordered.Select(r => r.Year).Distinct().ToList(), children);
     }
 
     private static Builder For(Dictionary<string, Builder> builders, string child)

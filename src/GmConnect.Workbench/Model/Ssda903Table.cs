@@ -7,10 +7,14 @@ namespace GmConnect.Workbench.Model;
 public sealed class Ssda903Table
 {
     private readonly Dictionary<string, int> _index;
+    // The column names as an array, searched by reference first: rules name columns with literals, which are interned,
+    // as are the schema's names, so a handful of pointer comparisons find the column without hashing the string.
+    private readonly string[] _names;
     private readonly List<string?[]> _rows = [];
-    // Parsed date columns, filled on first use; concurrent because returns are validated in parallel and a return
-    // is read both as "this year" and as another return's "last year".
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, DateOnly?[]> _dates = new();
+    // Parsed date columns by column index, filled on first use. Returns are validated in parallel and a return is read
+    // both as "this year" and as another return's "last year", so a column is published with a compare-exchange
+    // (two threads may parse the same column once each; both results are equal).
+    private DateOnly?[]?[] _dates;
 
     /// <summary>Creates an empty table with the DfE columns (and any extra columns given).</summary>
     public Ssda903Table(ReturnTable kind, IEnumerable<string>? extraColumns = null)
@@ -26,6 +30,8 @@ public sealed class Ssda903Table
         }
 
         Columns = columns;
+        _names = [.. columns];
+        _dates = new DateOnly?[]?[columns.Count];
         _index = columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
     }
 
@@ -77,15 +83,37 @@ public sealed class Ssda903Table
     {
         if (_datesParsed)
         {
-            _dates.Clear();
+            _dates = new DateOnly?[]?[_names.Length];
             _datesParsed = false;
         }
     }
 
     private bool _datesParsed;
 
+    /// <summary>The index of <paramref name="column"/> in <see cref="Columns"/>, or −1 when the table does not have it.</summary>
+    public int ColumnIndex(string column)
+    {
+        var names = _names;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (ReferenceEquals(names[i], column))
+            {
+                return i;
+            }
+        }
+
+        return _index.TryGetValue(column, out var found) ? found : -1;
+    }
+
     /// <summary>The trimmed value, or null when blank or the column is absent.</summary>
-    public string? Get(int row, string column) => _index.TryGetValue(column, out var i) ? _rows[row][i] : null;
+    public string? Get(int row, string column)
+    {
+        var i = ColumnIndex(column);
+        return i >= 0 ? _rows[row][i] : null;
+    }
+
+    /// <summary>The trimmed value in the column at <paramref name="column"/> (see <see cref="ColumnIndex"/>).</summary>
+    public string? Get(int row, int column) => _rows[row][column];
 
     /// <summary>The child identifier of a row.</summary>
     public string Child(int row) => _rows[row][0] ?? string.Empty;
@@ -93,23 +121,30 @@ public sealed class Ssda903Table
     /// <summary>The parsed date, or null when blank or invalid.</summary>
     public DateOnly? Date(int row, string column)
     {
-        if (!_index.TryGetValue(column, out var i))
+        var i = ColumnIndex(column);
+        return i >= 0 ? DateColumn(i)[row] : null;
+    }
+
+    /// <summary>Every row's parsed date in the column at <paramref name="column"/> (null when blank or invalid).</summary>
+    public IReadOnlyList<DateOnly?> DatesOf(int column) => DateColumn(column);
+
+    private DateOnly?[] DateColumn(int column)
+    {
+        var dates = _dates;
+        var parsed = Volatile.Read(ref dates[column]);
+        if (parsed is not null)
         {
-            return null;
+            return parsed;
         }
 
         _datesParsed = true;
-        var parsed = _dates.GetOrAdd(i, static (column, rows) =>
+        var values = new DateOnly?[_rows.Count];
+        for (var r = 0; r < values.Length; r++)
         {
-            var values = new DateOnly?[rows.Count];
-            for (var r = 0; r < rows.Count; r++)
-            {
-                values[r] = Dates.Parse(rows[r][column]);
-            }
+            values[r] = Dates.Parse(_rows[r][column]);
+        }
 
-            return values;
-        }, _rows);
-        return parsed[row];
+        return Interlocked.CompareExchange(ref dates[column], values, null) ?? values;
     }
 
     /// <summary>True when the cell is filled but is not a valid date.</summary>

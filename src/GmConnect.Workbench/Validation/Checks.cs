@@ -40,8 +40,9 @@ internal static class Checks
     /// <summary>Age on the row's date column.</summary>
     public static int? AgeAt(ValidationContext ctx, Ssda903Table t, int r, string column) => Age(ctx, t.Child(r), t.Date(r, column));
 
-    public static bool Is(this Ssda903Table t, int r, string column, params string[] values) =>
-        t.Get(r, column) is { } v && Array.IndexOf(values, v) >= 0;
+    // A span, not an array: rules call this per row with literal code lists, and params arrays were allocated per call.
+    public static bool Is(this Ssda903Table t, int r, string column, params ReadOnlySpan<string> values) =>
+        t.Get(r, column) is { } v && values.Contains(v);
 
     public static bool In(this Ssda903Table t, int r, string column, FrozenSet<string> values) =>
         t.Get(r, column) is { } v && values.Contains(v);

@@ -10,6 +10,8 @@ namespace GmConnect.Workbench.Validation;
 /// </summary>
 public static class Ssda903Validator
 {
+    internal static IReadOnlyList<Rule> Rules => AllRules;
+
     private static readonly Rule[] AllRules =
     [
         .. HeaderRules.All(), .. EpisodeFieldRules.All(), .. EpisodeChainRules.All(), .. EpisodeAgeRules.All(),

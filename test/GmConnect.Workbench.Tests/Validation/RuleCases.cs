@@ -48,7 +48,7 @@ internal static class RuleCases
         C("178", b => b.Set(Episodes, 0, "PLACE_PROVIDER", "PR9"), Episodes);
         C("1009", b => b.Set(Episodes, 0, "REASON_PLACE_CHANGE", "WHIM"), Episodes);
         C("213", b => b.Set(Episodes, 0, "PLACE", "T1"), Episodes);
-        C("214", b => b.Set(Episodes, 0, "PLACE", "T1"), Episodes);
+        C("214", b => b.Set(Episodes, 0, "LS", "V3"), Episodes);
         C("218", b => b.Set(Episodes, 0, "URN", null), Episodes);
         C("222", b => b.Set(Episodes, 0, "PLACE", "R1"), Episodes);
         C("226", b => b.Set(Episodes, 0, "PLACE", "T2").Set(Episodes, 0, "REASON_PLACE_CHANGE", "CARPL"), Episodes);

@@ -10,7 +10,10 @@ internal static class EpisodeAgeRules
 
     public static IEnumerable<Rule> All()
     {
-        yield return new("302", ctx => WithHeader(ctx, (t, r) => t.Date(r, "DECOM") is { } d && ctx.Dob(t.Child(r)) is { } dob && d < dob));
+        // As the reference: the child's first episode (earliest DECOM) against the header's DOB; both rows reported.
+        yield return new("302", ctx => ctx.EpisodesByChild.Values
+            .Where(rows => ctx.Episodes.Date(rows[0], "DECOM") is { } d && ctx.Dob(ctx.Episodes.Child(rows[0])) is { } dob && d < dob)
+            .SelectMany(rows => new[] { (E, rows[0]), (ReturnTable.Header, ctx.HeaderRow(ctx.Episodes.Child(rows[0]))) }));
         yield return new("352", AgeAt("DECOM", (t, r) => t.Is(r, "RNE", "S"), age => age >= 18));
         yield return new("358", AgeAt("DECOM", (t, r) => t.Is(r, "LS", "J1", "J2", "J3"), age => age < 10));
         yield return new("371", AgeAt("DECOM", (t, r) => t.Is(r, "PLACE", "H5", "K3"), age => age < 16));
@@ -24,15 +27,7 @@ internal static class EpisodeAgeRules
         yield return new("460", AgeAt("DEC", (t, r) => t.Is(r, "REC", "E17"), age => age < 18));
     }
 
-    private static IEnumerable<(ReturnTable, int)> WithHeader(ValidationContext ctx, Func<Ssda903Table, int, bool> fails)
-    {
-        foreach (var (table, r) in Rows(ctx, E, fails))
-        {
-            yield return (table, r);
-            yield return (ReturnTable.Header, ctx.HeaderRow(ctx.Episodes.Child(r)));
-        }
-    }
-
+    // The age rules report the episode only, as the reference does (the DOB is named in the fields).
     private static Func<ValidationContext, IEnumerable<(ReturnTable, int)>> AgeAt(string column, Func<Ssda903Table, int, bool> when, Func<int, bool> fails) =>
-        ctx => WithHeader(ctx, (t, r) => when(t, r) && Checks.AgeAt(ctx, t, r, column) is { } age && fails(age));
+        ctx => Rows(ctx, E, (t, r) => when(t, r) && Checks.AgeAt(ctx, t, r, column) is { } age && fails(age));
 }

@@ -12,22 +12,26 @@ internal static class EpisodeChainRules
 
     public static IEnumerable<Rule> All()
     {
-        yield return new("142", ctx => ctx.EpisodesByChild.Values.SelectMany(rows => rows.Take(rows.Count - 1))
-            .Where(r => ctx.Episodes.Blank(r, "DEC")).Select(r => (E, r)));
+        // As the reference: every episode but the child's last (DECOM order) needs a valid DEC and a REC.
+        yield return new("142", ctx => ctx.EpisodesByChild.Where(kv => kv.Key.Length > 0).SelectMany(kv => kv.Value.Take(kv.Value.Count - 1))
+            .Where(r => ctx.Episodes.Date(r, "DECOM") is not null && (ctx.Episodes.Date(r, "DEC") is null || ctx.Episodes.Blank(r, "REC"))).Select(r => (E, r)));
         yield return new("357", ctx => ctx.EpisodesByChild
             .Where(kv => !ctx.PreviousEpisodesByChild.ContainsKey(kv.Key) && !ctx.Episodes.Is(kv.Value[0], "RNE", "S"))
             .Select(kv => (E, kv.Value[0])));
         yield return new("388", Rule388);
-        yield return new("431", ctx => Pairs(ctx).Where(p => ctx.Episodes.Is(p.Cur, "RNE", "S") && Continues(ctx, p)).Select(p => (E, p.Cur)));
-        yield return new("432", ctx => Pairs(ctx).Where(p => ctx.Episodes.Filled(p.Prev, "REC") && !ctx.Episodes.Is(p.Prev, "REC", "X1")
-            && ctx.Episodes.Filled(p.Cur, "RNE") && !ctx.Episodes.Is(p.Cur, "RNE", "S")).Select(p => (E, p.Cur)));
+        // 431–436 look at each episode and the one before it (DECOM order), whether or not the dates meet, as the
+        // reference does; "same" follows its blank handling: 434 and 436 treat two blanks as equal, 435 does not.
+        yield return new("431", ctx => Pairs(ctx).Where(p => ctx.Episodes.Is(p.Cur, "RNE", "S")
+            && ctx.Episodes.Date(p.Cur, "DECOM") <= ctx.Episodes.Date(p.Prev, "DEC")).Select(p => (E, p.Cur)));
+        yield return new("432", ctx => Pairs(ctx).Where(p => ctx.Episodes.In(p.Prev, "REC", CeasedCodes) && !ctx.Episodes.Is(p.Cur, "RNE", "S"))
+            .Select(p => (E, p.Cur)));
         yield return new("433", ctx => Pairs(ctx).Where(p => ctx.Episodes.Is(p.Cur, "RNE", "L", "P", "T", "U", "B")
-            && ctx.Episodes.Date(p.Prev, "DEC") is { } dec && ctx.Episodes.Date(p.Cur, "DECOM") is { } decom && dec != decom).Select(p => (E, p.Cur)));
-        yield return new("434", ctx => Pairs(ctx).Where(p => ctx.Episodes.Is(p.Cur, "RNE", "L") && Continues(ctx, p)
-            && (Same(ctx, p, "LS") || !PlacementFields.All(f => Same(ctx, p, f)))).Select(p => (E, p.Cur)));
-        yield return new("435", ctx => Pairs(ctx).Where(p => ctx.Episodes.Is(p.Cur, "RNE", "P", "T") && Continues(ctx, p)
-            && (!Same(ctx, p, "LS") || PlacementFields.All(f => Same(ctx, p, f)))).Select(p => (E, p.Cur)));
-        yield return new("436", ctx => Pairs(ctx).Where(p => ctx.Episodes.Is(p.Cur, "RNE", "B", "U") && Continues(ctx, p)
+            && (ctx.Episodes.Get(p.Prev, "DEC") is not { } dec || ctx.Episodes.Get(p.Cur, "DECOM") is not { } decom || dec != decom)).Select(p => (E, p.Cur)));
+        yield return new("434", ctx => Pairs(ctx).Where(p => ctx.Episodes.Is(p.Cur, "RNE", "L")
+            && (SameFilled(ctx, p, "LS") || !PlacementFields.All(f => Same(ctx, p, f)))).Select(p => (E, p.Cur)));
+        yield return new("435", ctx => Pairs(ctx).Where(p => ctx.Episodes.Is(p.Cur, "RNE", "P", "T")
+            && (!SameFilled(ctx, p, "LS") || PlacementFields.All(f => SameFilled(ctx, p, f)))).Select(p => (E, p.Cur)));
+        yield return new("436", ctx => Pairs(ctx).Where(p => ctx.Episodes.Is(p.Cur, "RNE", "B", "U")
             && (Same(ctx, p, "LS") || PlacementFields.All(f => Same(ctx, p, f)))).Select(p => (E, p.Cur)));
         yield return new("437", ctx => Pairs(ctx).Where(p => ctx.Episodes.Is(p.Prev, "REC", "E2", "E15")).Select(p => (E, p.Prev)));
         yield return new("501", ctx => Pairs(ctx).Where(p => ctx.Episodes.Date(p.Prev, "DEC") is { } dec
@@ -42,8 +46,9 @@ internal static class EpisodeChainRules
             .Where(rows => rows.Any(r => ctx.Episodes.Is(r, "LS", "V3")) && rows.Any(r => ctx.Episodes.Is(r, "LS", "V4")))
             .SelectMany(rows => rows.Where(r => ctx.Episodes.In(r, "LS", CodeLists.Respite))).Select(r => (E, r)));
         yield return new("367", Rule367);
+        // The reference counts every T3 placement in the return, whatever its date.
         yield return new("377", ctx => ctx.EpisodesByChild.Values
-            .Select(rows => rows.Where(r => ctx.Episodes.Is(r, "PLACE", "T3") && ctx.Episodes.Date(r, "DECOM") >= ctx.Start).ToList())
+            .Select(rows => rows.Where(r => ctx.Episodes.Is(r, "PLACE", "T3")).ToList())
             .Where(t3 => t3.Count > 2).SelectMany(t3 => t3).Select(r => (E, r)));
     }
 
@@ -53,22 +58,35 @@ internal static class EpisodeChainRules
     private static bool Same(ValidationContext ctx, (int Prev, int Cur) p, string column) =>
         string.Equals(ctx.Episodes.Get(p.Prev, column), ctx.Episodes.Get(p.Cur, column), StringComparison.Ordinal);
 
+    // Equal and both filled (a blank equals nothing, as in pandas).
+    private static bool SameFilled(ValidationContext ctx, (int Prev, int Cur) p, string column) =>
+        ctx.Episodes.Get(p.Cur, column) is { } value && string.Equals(ctx.Episodes.Get(p.Prev, column), value, StringComparison.Ordinal);
+
+    // Reasons for ceasing that end care (every REC but X1 and the codes retired before 2023/24).
+    private static readonly System.Collections.Frozen.FrozenSet<string> CeasedCodes = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["E2", "E3", "E4A", "E4B", "E5", "E6", "E7", "E8", "E9", "E11", "E12", "E13", "E14", "E15", "E16", "E17", "E41", "E45", "E46", "E47", "E48"],
+        StringComparer.Ordinal);
+
+    // X1 must be followed by an episode starting the day it ends; any other reason must not be; the last episode
+    // of a child cannot end X1 (the reference's three cases).
     private static IEnumerable<(ReturnTable, int)> Rule388(ValidationContext ctx)
     {
-        foreach (var rows in ctx.EpisodesByChild.Values)
+        foreach (var (child, rows) in ctx.EpisodesByChild)
         {
             for (var i = 0; i < rows.Count; i++)
             {
-                if (!ctx.Episodes.Is(rows[i], "REC", "X1"))
+                var r = rows[i];
+                if (ctx.Episodes.Date(r, "DEC") is not { } dec)
                 {
                     continue;
                 }
 
-                var dec = ctx.Episodes.Date(rows[i], "DEC");
+                var x1 = ctx.Episodes.Is(r, "REC", "X1");
+                var last = i + 1 == rows.Count && child.Length > 0;
                 var next = i + 1 < rows.Count ? ctx.Episodes.Date(rows[i + 1], "DECOM") : null;
-                if (dec is null || next != dec)
+                if (last ? x1 : next is { } n && (x1 ? dec != n : ctx.Episodes.Filled(r, "REC") && dec == n))
                 {
-                    yield return (E, rows[i]);
+                    yield return (E, r);
                 }
             }
         }

@@ -18,7 +18,8 @@ internal static class EpisodeFieldRules
 
     public static IEnumerable<Rule> All()
     {
-        yield return new("141", Date(E, "DECOM", required: true));
+        // A blank DECOM is not this rule's concern (the reference flags only a filled, invalid date).
+        yield return new("141", Date(E, "DECOM"));
         yield return new("143", Code(E, "RNE", _ => CodeLists.Rne));
         yield return new("144", Code(E, "LS", _ => CodeLists.LegalStatus));
         yield return new("145", Code(E, "CIN", _ => CodeLists.CategoryOfNeed));
@@ -28,34 +29,38 @@ internal static class EpisodeFieldRules
         yield return new("149", Code(E, "REC", c => c.Codes.Rec));
         yield return new("178", Code(E, "PLACE_PROVIDER", _ => CodeLists.PlaceProvider));
         yield return new("1009", Code(E, "REASON_PLACE_CHANGE", c => c.Codes.ReasonPlaceChange));
-        yield return new("213", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", NoProvider) && t.Filled(r, "PLACE_PROVIDER")));
-        yield return new("214", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", NoProvider) && (t.Filled(r, "PL_POST") || t.Filled(r, "URN"))));
+        // The reference lists T0–T4 only here (Z1 is in the 214 list but not this one).
+        yield return new("213", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", "T0", "T1", "T2", "T3", "T4") && t.Filled(r, "PLACE_PROVIDER")));
+        // As the reference: no placement location for respite (V3/V4) episodes.
+        yield return new("214", ctx => Rows(ctx, E, (t, r) => t.In(r, "LS", CodeLists.Respite) && (t.Filled(r, "PL_POST") || t.Filled(r, "URN"))));
         yield return new("218", ctx => Rows(ctx, E, (t, r) => t.Blank(r, "URN") && t.Filled(r, "PLACE") && !t.Is(r, "PLACE", NoUrn)
             && (t.Date(r, "DEC") is not { } dec || dec >= ctx.Start)));
         yield return new("222", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", NoUrn) && t.Filled(r, "URN") && !t.Is(r, "URN", "XXXXXXX")));
-        yield return new("226", ctx => Rows(ctx, E, (t, r) => t.In(r, "PLACE", CodeLists.Temporary) && t.Filled(r, "REASON_PLACE_CHANGE")));
+        // A temporary placement has no reason for the change, nor has the episode before it (the reference's reading).
+        yield return new("226", Rule226);
         yield return new("353", ctx => Rows(ctx, E, (t, r) => t.Date(r, "DECOM") < new DateOnly(1991, 10, 14)));
         yield return new("354", ctx => Rows(ctx, E, (t, r) => t.Date(r, "DECOM") > ctx.End));
         yield return new("385", ctx => Rows(ctx, E, (t, r) => t.Date(r, "DEC") > ctx.End));
-        yield return new("355", ctx => Rows(ctx, E, (t, r) => t.Date(r, "DECOM") is { } s && t.Date(r, "DEC") == s));
+        yield return new("355", ctx => Rows(ctx, E, (t, r) => t.Get(r, "DECOM") is { } s && t.Get(r, "DEC") == s));
         yield return new("356", ctx => Rows(ctx, E, (t, r) => t.Date(r, "DECOM") is { } s && t.Date(r, "DEC") < s));
-        yield return new("361", LongerThan("L1", 3));
+        yield return new("361", Rule361);
         yield return new("362", LongerThan("L2", 21));
         yield return new("363", LongerThan("L3", 7));
         yield return new("365", LongerThan("V3", 17));
-        yield return new("366", ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", "V3") && t.Filled(r, "RNE") && !t.Is(r, "RNE", "S")));
+        yield return new("366", ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", "V3") && !t.Is(r, "RNE", "S")));
         yield return new("375", PlacementLongerThan("T1", 42));
         yield return new("376", PlacementLongerThan("T3", 21));
         yield return new("379", PlacementLongerThan("T4", 7));
         yield return new("378", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", "P1") && t.Is(r, "LS", "V2")));
-        yield return new("380", ctx => Rows(ctx, E, (t, r) => t.Is(r, "RNE", "S") && t.In(r, "PLACE", CodeLists.Temporary)));
+        // As the reference: a temporary placement must be a change of placement (RNE P or B).
+        yield return new("380", ctx => Rows(ctx, E, (t, r) => t.In(r, "PLACE", CodeLists.Temporary) && !t.Is(r, "RNE", "P", "B")));
         yield return new("381", ctx => Rows(ctx, E, (t, r) => t.Filled(r, "REC") && !t.Is(r, "REC", "X1") && t.In(r, "PLACE", CodeLists.Temporary)));
         yield return new("382", ctx => Rows(ctx, E, (t, r) => t.In(r, "LS", CodeLists.Respite) && t.In(r, "PLACE", CodeLists.Temporary)));
         yield return new("384", ctx => Rows(ctx, E, (t, r) => t.In(r, "LS", CodeLists.Respite) && t.Is(r, "PLACE", "U1", "U4")));
         yield return new("390", ctx => Rows(ctx, E, (t, r) => t.Is(r, "REC", "E11", "E12") && !t.In(r, "PLACE", CodeLists.Adoption)));
-        yield return new("408", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", "A5", "A6") && !t.Is(r, "LS", "E1", "D1")));
+        yield return new("408", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", "A5", "A6") && !t.Is(r, "LS", "E1")));
         yield return new("217", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", "A3", "A5") && t.Filled(r, "RNE") && !t.Is(r, "RNE", "S", "T", "U")));
-        yield return new("445", ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", "D1") && t.Date(r, "DECOM") > FreeingOrdersEnded));
+        yield return new("445", ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", "D1") && t.Date(r, "DECOM") > new DateOnly(2005, 12, 31)));
         yield return new("446", ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", "E1") && t.Date(r, "DECOM") < FreeingOrdersEnded));
         yield return new("451", ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", "D1") && t.Blank(r, "DEC") && t.Blank(r, "REC")));
         yield return new("516", ctx => Rows(ctx, E, (t, r) => t.Is(r, "REC", "E45", "E46") && !t.Is(r, "PLACE", "U1", "U2", "U3", "U4", "U5", "U6")));
@@ -66,13 +71,81 @@ internal static class EpisodeFieldRules
         yield return new("529", Provider("PR3", "P1", "A3", "A4", "A5", "A6", "K1", "K2", "U1", "U2", "U3", "U4", "U5", "U6"));
         yield return new("530", Provider("PR4", "P1"));
         yield return new("531", Provider("PR5", "P1"));
-        yield return new("550", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE_PROVIDER", "PR0") && t.Filled(r, "PLACE") && !t.Is(r, "PLACE", "P1")));
+        yield return new("550", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE_PROVIDER", "PR0") && !t.Is(r, "PLACE", "P1")));
         yield return new("392b", ctx => Rows(ctx, E, (t, r) => (t.Blank(r, "HOME_POST") || t.Blank(r, "PL_POST"))
             && !t.In(r, "LS", CodeLists.Respite) && !t.In(r, "PLACE", CodeLists.Temporary) && !t.Is(r, "PLACE", "Z1")
             && !ctx.UascChildren.Contains(t.Child(r)) && (t.Date(r, "DEC") is not { } dec || dec >= ctx.Start)));
         yield return new("392d", ctx => Rows(ctx, E, (t, r) => t.Get(r, "HOME_POST") is { } home && t.Get(r, "PL_POST") is { } pl
             && Postcode(home) == Postcode(pl) && !t.Is(r, "PLACE", "P1")));
         yield return new("398", ctx => Rows(ctx, E, (t, r) => t.In(r, "LS", CodeLists.Respite) && (t.Filled(r, "HOME_POST") || t.Filled(r, "PL_POST"))));
+    }
+
+    // Police protection (L1) over 72 hours, as the reference measures it: consecutive L1 episodes that run on (DEC the
+    // next episode's DECOM) count as one spell, an open one runs to the collection end, and every episode of a spell
+    // longer than 3 days is reported.
+    private static IEnumerable<(ReturnTable, int)> Rule361(ValidationContext ctx)
+    {
+        var t = ctx.Episodes;
+        var spell = new List<int>();
+        foreach (var rows in ctx.EpisodesByChild.Values)
+        {
+            var lastFlowed = false;
+            DateOnly? first = null;
+            DateOnly? last = null;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var r = rows[i];
+                if (!t.Is(r, "LS", "L1"))
+                {
+                    continue;
+                }
+
+                if (!lastFlowed)
+                {
+                    foreach (var hit in Spell(spell, first, last))
+                    {
+                        yield return hit;
+                    }
+
+                    (first, last) = (null, null);
+                }
+
+                var dec = t.Date(r, "DEC") ?? ctx.End;
+                spell.Add(r);
+                first = t.Date(r, "DECOM") is { } decom && (first is null || decom < first) ? decom : first;
+                last = last is null || dec > last ? dec : last;
+                lastFlowed = i + 1 < rows.Count && t.Date(rows[i + 1], "DECOM") == dec;
+            }
+
+            foreach (var hit in Spell(spell, first, last))
+            {
+                yield return hit;
+            }
+
+            (first, last) = (null, null);
+        }
+
+        static List<(ReturnTable, int)> Spell(List<int> spell, DateOnly? first, DateOnly? last)
+        {
+            var hits = first is { } f && last is { } l && Dates.DaysBetween(f, l) > 3 ? spell.Select(r => (E, r)).ToList() : [];
+            spell.Clear();
+            return hits;
+        }
+    }
+
+    private static IEnumerable<(ReturnTable, int)> Rule226(ValidationContext ctx)
+    {
+        foreach (var rows in ctx.EpisodesByChild.Values)
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (ctx.Episodes.In(rows[i], "PLACE", CodeLists.Temporary)
+                    && (ctx.Episodes.Filled(rows[i], "REASON_PLACE_CHANGE") || (i > 0 && ctx.Episodes.Filled(rows[i - 1], "REASON_PLACE_CHANGE"))))
+                {
+                    yield return (E, rows[i]);
+                }
+            }
+        }
     }
 
     private static string Postcode(string value) => value.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();

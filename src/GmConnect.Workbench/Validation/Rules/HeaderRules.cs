@@ -35,7 +35,8 @@ internal static partial class HeaderRules
         yield return new("611", ctx => Rows(ctx, H, (t, r) => t.Is(r, "MOTHER", "1") && t.Blank(r, "MC_DOB")));
         yield return new("612", ctx => Rows(ctx, H, (t, r) => IsFemale(t.Get(r, "SEX")) && !t.Is(r, "MOTHER", "1") && t.Filled(r, "MC_DOB")));
         yield return new("620", ctx => Rows(ctx, H, (t, r) => t.Is(r, "MOTHER", "1") && t.Date(r, "DOB") is { } dob && Dates.AgeOn(dob, ctx.Start) < 11));
-        yield return new("621", ctx => Rows(ctx, H, (t, r) => t.Filled(r, "MOTHER") && t.Date(r, "MC_DOB") is { } mc && t.Date(r, "DOB") is { } dob && mc < dob));
+        // As the reference: a recorded child's DOB must fall after the mother's own (whatever MOTHER says).
+        yield return new("621", ctx => Rows(ctx, H, (t, r) => t.Date(r, "MC_DOB") is { } mc && t.Date(r, "DOB") is { } dob && mc <= dob));
         yield return new("625", Rule625);
         yield return new("393", ctx => Rows(ctx, H, (t, r) => IsFemale(t.Get(r, "SEX")) && t.Blank(r, "MOTHER")
             && t.Date(r, "DOB") is { } dob && Dates.AgeOn(dob, ctx.End) >= 11
@@ -55,14 +56,25 @@ internal static partial class HeaderRules
                 continue;
             }
 
-            var episodes = ctx.EpisodesOf(t.Child(r));
-            var ceased = episodes.Count > 0 && ctx.Episodes.Date(episodes[^1], "DEC") is { } dec && !ctx.Episodes.Is(episodes[^1], "REC", "X1") ? dec : (DateOnly?)null;
-            if (mc > ctx.End || mc > ceased)
+            // As the reference: compared with the child's latest-ending episode (greatest DEC; the first such row on a tie).
+            var latest = -1;
+            DateOnly? latestDec = null;
+            foreach (var e in ctx.RowsOf(ReturnTable.Episodes, t.Child(r)))
             {
-                yield return (H, r);
-                foreach (var e in episodes.Where(e => ctx.Episodes.Date(e, "DEC") < mc))
+                if (ctx.Episodes.Date(e, "DEC") is { } dec && (latestDec is null || dec > latestDec))
                 {
-                    yield return (ReturnTable.Episodes, e);
+                    (latest, latestDec) = (e, dec);
+                }
+            }
+
+            if (mc > ctx.End || mc > latestDec)
+            {
+                // A child with no ended episode is still reported on the header (the reference skips them, which would
+                // let a date after the year end through).
+                yield return (H, r);
+                if (latest >= 0)
+                {
+                    yield return (ReturnTable.Episodes, latest);
                 }
             }
         }

@@ -11,7 +11,7 @@ internal static class MissingRules
 
     public static IEnumerable<Rule> All()
     {
-        yield return new("1004", Date(M, "MIS_START"));
+        yield return new("1004", Date(M, "MIS_START", required: true));
         yield return new("1005", Date(M, "MIS_END"));
         yield return new("1006", Code(M, "MISSING", _ => CodeLists.MissingType));
         yield return new("564", ctx => Rows(ctx, M, (t, r) => t.Filled(r, "MISSING") && t.Blank(r, "MIS_START")));

@@ -17,8 +17,8 @@ internal static class Oc3Rules
 
     public static IEnumerable<Rule> All()
     {
-        yield return new("131", Code(O, "IN_TOUCH", _ => CodeLists.InTouch));
-        yield return new("132", Code(O, "ACTIV", c => c.Codes.Activ));
+        yield return new("131", Code(O, "IN_TOUCH", _ => CodeLists.InTouch, required: true));
+        yield return new("132", Code(O, "ACTIV", c => c.Codes.Activ, required: true));
         yield return new("133", Code(O, "ACCOM", _ => CodeLists.Accom));
         yield return new("153", ctx => Rows(ctx, O, (t, r) => Items.Any(i => t.Filled(r, i)) && Items.Any(i => t.Blank(r, i))));
         yield return new("344", ctx => Rows(ctx, O, (t, r) => t.Is(r, "IN_TOUCH", "DIED", "RHOM") && (t.Filled(r, "ACTIV") || t.Filled(r, "ACCOM"))));
