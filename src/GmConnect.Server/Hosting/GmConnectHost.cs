@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using GmConnect.Integration;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using GmConnect.Server.Fhir;
+using GmConnect.Server.Fhir.Binaries;
+using GmConnect.Repository;
 using GmConnect.Server.Health;
 using GmConnect.Server.Imports;
 using GmConnect.Storage;
@@ -94,6 +96,8 @@ internal static class GmConnectHost
         var governanceConfig = builder.Configuration["Governance:ConfigDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "configs", "governance");
         services.AddGovernance(options => options.ConfigDirectory = governanceConfig);
         services.AddFhirApi();
+        services.AddRepository();
+        services.AddFhirBinaries();
         return builder;
     }
 
@@ -119,6 +123,7 @@ internal static class GmConnectHost
         app.MapImportsApi();
         app.MapGovernanceApi().RequireAuthorization();
         app.MapFhirApi();
+        app.MapFhirBinaries();
         app.MapRazorPages();
         return app;
     }
