@@ -6,6 +6,7 @@ using GmConnect.Integration;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using GmConnect.Server.Fhir;
 using GmConnect.Server.Fhir.Binaries;
+using GmConnect.Server.Fhir.Subscriptions;
 using GmConnect.Repository;
 using GmConnect.Server.Health;
 using GmConnect.Server.Imports;
@@ -98,6 +99,7 @@ internal static class GmConnectHost
         services.AddFhirApi();
         services.AddRepository();
         services.AddFhirBinaries();
+        services.AddFhirSubscriptions(builder.Configuration);
         return builder;
     }
 
@@ -124,6 +126,7 @@ internal static class GmConnectHost
         app.MapGovernanceApi().RequireAuthorization();
         app.MapFhirApi();
         app.MapFhirBinaries();
+        app.MapFhirSubscriptions();
         app.MapRazorPages();
         return app;
     }
