@@ -18,4 +18,14 @@ public static class IntegrationServices
         services.AddSingleton<Batches.ImportHistory>();
         return services;
     }
+
+    /// <summary>
+    /// Registers <see cref="IdentityFeed.IdentityFeedConsumer"/>, which submits imported records to the Identity Manager
+    /// (needs an <see cref="GmConnect.Identity.Manager.IIdentityManager"/>). The host runs it in the background.
+    /// </summary>
+    public static IServiceCollection AddIdentityFeed(this IServiceCollection services)
+    {
+        services.AddSingleton<IdentityFeed.IdentityFeedConsumer>();
+        return services;
+    }
 }

@@ -94,6 +94,7 @@ internal static class GmConnectHost
         var governanceConfig = builder.Configuration["Governance:ConfigDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "configs", "governance");
         services.AddGovernance(options => options.ConfigDirectory = governanceConfig);
         services.AddFhirApi();
+        services.AddIdentityFeedWorker(builder.Configuration);
         return builder;
     }
 
