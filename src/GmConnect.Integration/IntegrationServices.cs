@@ -25,7 +25,8 @@ public static class IntegrationServices
     /// </summary>
     public static IServiceCollection AddIdentityFeed(this IServiceCollection services)
     {
-        services.AddSingleton<IdentityFeed.IdentityFeedConsumer>();
+        // A factory, so that a host without an Identity Manager still validates its container at start-up.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<IdentityFeed.IdentityFeedConsumer>(sp));
         return services;
     }
 }
