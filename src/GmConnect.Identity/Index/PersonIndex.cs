@@ -165,6 +165,10 @@ internal sealed class PersonIndex
         Put(b, a, hard);
     }
 
+    /// <summary>Every cannot-link pair (each once per direction).</summary>
+    public IEnumerable<(SourceRecordKey A, SourceRecordKey B)> CannotLinkPairs() =>
+        _cannotLink.SelectMany(kv => kv.Value.Keys.Select(b => (kv.Key, b)));
+
     /// <summary>The strongest constraint between a record and any record of a person.</summary>
     public bool? CannotLinkPerson(SourceRecordKey key, PersonEntry person)
     {
