@@ -15,6 +15,7 @@ internal static class Commands
         yield return Link.LinkCommand.Create();
         yield return Token.TokenCommand.Create();
         yield return Retention.RetentionCommand.Create();
+        yield return Identity.IdentityCommand.Create();
     }
 
     /// <summary>The root command with every command under it.</summary>

@@ -100,6 +100,7 @@ internal static class GmConnectHost
         services.AddRepository();
         services.AddFhirBinaries();
         services.AddFhirSubscriptions(builder.Configuration);
+        services.AddIdentityFeedWorker(builder.Configuration);
         return builder;
     }
 
