@@ -18,6 +18,7 @@ public sealed class DependencyTests
         ["GmConnect.Governance"] = ["GmConnect.Storage"],
         ["GmConnect.Locator"] = ["GmConnect.Storage", "GmConnect.Identity", "GmConnect.Governance"],
         ["GmConnect.Repository"] = ["GmConnect.Storage", "GmConnect.Governance"],
+        ["GmConnect.Notifications"] = ["GmConnect.Storage", "GmConnect.Governance"],
         ["GmConnect.Workbench"] = ["GmConnect.Storage"],
         ["GmConnect.Integration"] = ["GmConnect.Storage", "GmConnect.Identity", "GmConnect.Locator", "GmConnect.Repository", "GmConnect.Workbench"],
         ["GmConnect.Server"] = ["*"],

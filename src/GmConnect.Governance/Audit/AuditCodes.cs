@@ -15,6 +15,9 @@ public static class AuditCodes
         AuditEventType.RegistryChanged => "registry-changed",
         AuditEventType.SubjectAccessReport => "subject-access-report",
         AuditEventType.AuditSearched => "audit-searched",
+        AuditEventType.Created => "created",
+        AuditEventType.Deleted => "deleted",
+        AuditEventType.LegalHoldChanged => "legal-hold-changed",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown audit event type."),
     };
 

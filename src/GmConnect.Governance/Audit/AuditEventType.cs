@@ -29,4 +29,13 @@ public enum AuditEventType
 
     /// <summary>The audit trail itself was searched.</summary>
     AuditSearched,
+
+    /// <summary>A record's content (or a new version of it) was published.</summary>
+    Created,
+
+    /// <summary>A record's content was deleted (e.g. by the retention sweep).</summary>
+    Deleted,
+
+    /// <summary>A legal hold was set on, or cleared from, a record's content.</summary>
+    LegalHoldChanged,
 }

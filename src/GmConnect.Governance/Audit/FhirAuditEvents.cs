@@ -120,7 +120,8 @@ public static class FhirAuditEvents
             {
                 AuditEventType.Read => "R",
                 AuditEventType.Search or AuditEventType.AuditSearched or AuditEventType.SubjectAccessReport => "E",
-                AuditEventType.BreakGlassOpened or AuditEventType.DirectiveRecorded => "C",
+                AuditEventType.BreakGlassOpened or AuditEventType.DirectiveRecorded or AuditEventType.Created => "C",
+                AuditEventType.Deleted => "D",
                 _ => "U",
             },
             ["recorded"] = entry.Recorded.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),

@@ -4,6 +4,10 @@ using GmConnect.Governance.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using GmConnect.Integration;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using GmConnect.Server.Fhir;
+using GmConnect.Server.Fhir.Binaries;
+using GmConnect.Server.Fhir.Subscriptions;
+using GmConnect.Repository;
 using GmConnect.Server.Health;
 using GmConnect.Server.Imports;
 using GmConnect.Storage;
@@ -92,6 +96,11 @@ internal static class GmConnectHost
         services.AddIntegration();
         var governanceConfig = builder.Configuration["Governance:ConfigDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "configs", "governance");
         services.AddGovernance(options => options.ConfigDirectory = governanceConfig);
+        services.AddFhirApi();
+        services.AddRepository();
+        services.AddFhirBinaries();
+        services.AddFhirSubscriptions(builder.Configuration);
+        services.AddIdentityFeedWorker(builder.Configuration);
         return builder;
     }
 
@@ -116,6 +125,9 @@ internal static class GmConnectHost
         app.MapHealth();
         app.MapImportsApi();
         app.MapGovernanceApi().RequireAuthorization();
+        app.MapFhirApi();
+        app.MapFhirBinaries();
+        app.MapFhirSubscriptions();
         app.MapRazorPages();
         return app;
     }
