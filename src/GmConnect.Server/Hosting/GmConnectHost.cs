@@ -71,6 +71,7 @@ internal static class GmConnectHost
                 };
             });
         services.AddAuthorization(Security.InformationGovernancePolicy.Add);
+        Security.OidcSignIn.AddOidcSignIn(builder);
         // Enums travel as kebab-case strings ("break-glass", "direct-care"), as Governance's bodies expect.
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
