@@ -30,6 +30,9 @@ public sealed class WebFixture : IAsyncLifetime
 
     public string? Unavailable { get; private set; }
 
+    /// <summary>The exchange's services, for a test to set up what its journey needs (as another component would).</summary>
+    public IServiceProvider Services => _exchange?.Services ?? throw new InvalidOperationException("The exchange is not running.");
+
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
