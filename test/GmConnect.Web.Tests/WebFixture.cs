@@ -1,9 +1,11 @@
+using GmConnect.Identity.Manager;
 using GmConnect.Storage;
 using GmConnect.Storage.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -42,7 +44,7 @@ public sealed class WebFixture : IAsyncLifetime
         }
 
         var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
-        _exchange = new Exchange(store, _demo.FullName);
+        _exchange = new Exchange(store, _demo.FullName, Identity);
         _exchange.UseKestrel(0);
         _exchange.StartServer();
         var addresses = _exchange.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -59,7 +61,7 @@ public sealed class WebFixture : IAsyncLifetime
     }
 
     /// <summary>A new page at the given width (CSS pixels); skips or fails the test when there is no browser.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1024)
+    public async Task<IPage> NewPageAsync(int width = 1024, bool javaScript = true)
     {
         if (Browser is null)
         {
@@ -71,7 +73,7 @@ public sealed class WebFixture : IAsyncLifetime
             Assert.Skip(Unavailable ?? "Browser tests skipped: no browser.");
         }
 
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, BaseURL = BaseUrl });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, BaseURL = BaseUrl, JavaScriptEnabled = javaScript });
         return await context.NewPageAsync();
     }
 
@@ -91,10 +93,17 @@ public sealed class WebFixture : IAsyncLifetime
         _demo.Delete(recursive: true);
     }
 
-    private sealed class Exchange(TestStore store, string demoDirectory) : WebApplicationFactory<Program>
+    /// <summary>
+    /// The Identity Manager the pages use. The real one is built on another branch; until the host registers it,
+    /// the browser tests run the pages against this stand-in (see <see cref="FakeIdentityManager"/>).
+    /// </summary>
+    internal FakeIdentityManager Identity { get; } = new(TimeProvider.System);
+
+    private sealed class Exchange(TestStore store, string demoDirectory, FakeIdentityManager identity) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            builder.ConfigureTestServices(services => services.AddSingleton<IIdentityManager>(identity));
             builder.UseSetting("Store:ConnectionString", store.ConnectionString);
             builder.UseSetting("Demo:SeedOnFirstRun", "true");
             builder.UseSetting("Demo:People", "400");
