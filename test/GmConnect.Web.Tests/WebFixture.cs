@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -44,11 +43,12 @@ public sealed class WebFixture : IAsyncLifetime
         }
 
         var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
-        _exchange = new Exchange(store, _demo.FullName, Identity);
+        _exchange = new Exchange(store, _demo.FullName);
         _exchange.UseKestrel(0);
         _exchange.StartServer();
         var addresses = _exchange.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        await IdentityPeople.AddStrangersAsync(Identity, 40);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -93,17 +93,13 @@ public sealed class WebFixture : IAsyncLifetime
         _demo.Delete(recursive: true);
     }
 
-    /// <summary>
-    /// The Identity Manager the pages use. The real one is built on another branch; until the host registers it,
-    /// the browser tests run the pages against this stand-in (see <see cref="FakeIdentityManager"/>).
-    /// </summary>
-    internal FakeIdentityManager Identity { get; } = new(TimeProvider.System);
+    /// <summary>The exchange's Identity Manager (the real one), for tests to submit the records their journey needs.</summary>
+    public IIdentityManager Identity => Services.GetRequiredService<IIdentityManager>();
 
-    private sealed class Exchange(TestStore store, string demoDirectory, FakeIdentityManager identity) : WebApplicationFactory<Program>
+    private sealed class Exchange(TestStore store, string demoDirectory) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.ConfigureTestServices(services => services.AddSingleton<IIdentityManager>(identity));
             builder.UseSetting("Store:ConnectionString", store.ConnectionString);
             builder.UseSetting("Demo:SeedOnFirstRun", "true");
             builder.UseSetting("Demo:People", "400");

@@ -93,6 +93,7 @@ internal static class GmConnectHost
         services.AddIntegration();
         var governanceConfig = builder.Configuration["Governance:ConfigDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "configs", "governance");
         services.AddGovernance(options => options.ConfigDirectory = governanceConfig);
+        GmConnect.Identity.IdentityServiceCollectionExtensions.AddIdentityManager(services);
         return builder;
     }
 

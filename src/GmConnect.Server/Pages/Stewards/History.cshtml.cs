@@ -10,7 +10,7 @@ namespace GmConnect.Server.Pages.Stewards;
 
 /// <summary>
 /// A person's identity history as a timeline: records received, links, merges and unmerges, review decisions.
-/// A merge that has not been undone can be undone here (unmerge), with a reason.
+/// A merge that has not been undone can be undone here (unmerge), and so can a link (unlink), with a reason.
 /// </summary>
 [Authorize(Policy = DataStewardPolicy.Name)]
 public sealed class HistoryModel(IIdentityManager identity, AuditTrail audit) : PageModel
@@ -21,7 +21,7 @@ public sealed class HistoryModel(IIdentityManager identity, AuditTrail audit) : 
 
     public IReadOnlyList<HistoryEntry> Entries { get; private set; } = [];
 
-    /// <summary>Merges that a later unmerge has not undone: these offer "Undo".</summary>
+    /// <summary>Merges and links by hand that have not been undone: these offer "Undo".</summary>
     public IReadOnlySet<long> Undoable { get; private set; } = new HashSet<long>();
 
     [BindProperty]
@@ -38,7 +38,7 @@ public sealed class HistoryModel(IIdentityManager identity, AuditTrail audit) : 
     public async Task<IActionResult> OnGetAsync(string personId, CancellationToken cancellationToken) =>
         await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostUnmergeAsync(string personId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUndoAsync(string personId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(personId, cancellationToken))
         {
@@ -47,20 +47,28 @@ public sealed class HistoryModel(IIdentityManager identity, AuditTrail audit) : 
 
         if (Merge is not { } sequence || !Undoable.Contains(sequence))
         {
-            Error = "That merge cannot be undone from this page";
+            Error = "That change cannot be undone from this page";
             return Page();
         }
 
+        var entry = Entries.First(e => e.Sequence == sequence);
         if (string.IsNullOrWhiteSpace(Reason))
         {
-            Error = "Enter the reason for undoing the merge";
+            Error = entry.Kind == HistoryKind.Merge ? "Enter the reason for undoing the merge" : "Enter the reason for undoing the link";
             return Page();
         }
 
-        var merge = Entries.First(e => e.Sequence == sequence);
+        var action = new StewardAction(UserClaims.From(User)!.PractitionerId, Reason.Trim());
         try
         {
-            await identity.UnmergeAsync(sequence, new StewardAction(UserClaims.From(User)!.PractitionerId, Reason.Trim()), cancellationToken);
+            if (entry.Kind == HistoryKind.Merge)
+            {
+                await identity.UnmergeAsync(sequence, action, cancellationToken);
+            }
+            else
+            {
+                await identity.UnlinkAsync(entry.Record!.Value, action, cancellationToken);
+            }
         }
         catch (IdentityException e)
         {
@@ -68,8 +76,8 @@ public sealed class HistoryModel(IIdentityManager identity, AuditTrail audit) : 
             return Page();
         }
 
-        await StewardAudit.ChangedAsync(audit, HttpContext, [merge.PersonId, .. merge.OtherPersonId is null ? Array.Empty<string>() : [merge.OtherPersonId]],
-            string.Create(CultureInfo.InvariantCulture, $"unmerge:{sequence}"), cancellationToken);
+        await StewardAudit.ChangedAsync(audit, HttpContext, [entry.PersonId, .. entry.OtherPersonId is null ? Array.Empty<string>() : [entry.OtherPersonId]],
+            string.Create(CultureInfo.InvariantCulture, $"{(entry.Kind == HistoryKind.Merge ? "unmerge" : "unlink")}:{sequence}"), cancellationToken);
         return Redirect(string.Create(CultureInfo.InvariantCulture, $"/steward/persons/{Uri.EscapeDataString(PersonId)}/history?undone={sequence}"));
     }
 
@@ -99,15 +107,22 @@ public sealed class HistoryModel(IIdentityManager identity, AuditTrail audit) : 
         }
 
         Entries = await identity.HistoryAsync(personId, cancellationToken);
-        // A merge is undone when a later unmerge names the same pair of persons.
+        // A merge is undone when a later unmerge names the same pair of persons; a link by hand when its record
+        // has left this person or a later unlink names it.
         var undoable = new HashSet<long>();
-        foreach (var merge in Entries.Where(e => e.Kind == HistoryKind.Merge))
+        var current = Person.Records.Select(r => r.Record.Key).ToHashSet();
+        foreach (var entry in Entries)
         {
-            var undone = Entries.Any(e => e.Kind == HistoryKind.Unmerge && e.Sequence > merge.Sequence
-                && SamePair(e, merge));
-            if (!undone)
+            var undone = entry.Kind switch
             {
-                undoable.Add(merge.Sequence);
+                HistoryKind.Merge => Entries.Any(e => e.Kind == HistoryKind.Unmerge && e.Sequence > entry.Sequence && SamePair(e, entry)),
+                HistoryKind.Link => entry.Record is not { } key || !current.Contains(key) || entry.PersonId != personId
+                    || Entries.Any(e => e.Kind == HistoryKind.Unlink && e.Sequence > entry.Sequence && e.Record == key),
+                _ => true,
+            };
+            if (!undone && Person.MergedInto is null)
+            {
+                undoable.Add(entry.Sequence);
             }
         }
 
