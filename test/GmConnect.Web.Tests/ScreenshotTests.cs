@@ -19,12 +19,14 @@ public sealed class ScreenshotTests(WebFixture web)
     [InlineData("subject-access", "subject-access.png")]
     public async Task Screenshot_SignedInPage_IsAPng(string which, string file)
     {
-        var review = await IdentityPeople.ReviewPairAsync(web.Identity, "Rhiannon", "Entwistle");
+        // Distinct people per screenshot, so that one pair never matches another.
+        var (given, family) = which switch { "review" => ("Rhiannon", "Entwistle"), "persons" => ("Soren", "Duckworth"), _ => ("Tallulah", "Ashworth") };
+        var review = await IdentityPeople.ReviewPairAsync(web.Identity, given, family);
         var page = await web.NewPageAsync(width: 1024);
         var (path, who, purpose) = which switch
         {
             "review" => ($"/steward/reviews/{review.Task.Id}", StewardTests.Steward, "Direct care"),
-            "persons" => ("/persons?by=demographics&familyName=Entwistle&givenName=Rhiannon", SignIn.SocialWorker, "Safeguarding"),
+            "persons" => ($"/persons?by=demographics&familyName={family}&givenName={given}", SignIn.SocialWorker, "Safeguarding"),
             _ => ($"/ig/subject-access?person={review.Gp.PersonId}", "Demo IG Officer (Manchester)", "Direct care"),
         };
         await page.GotoAsync(path);

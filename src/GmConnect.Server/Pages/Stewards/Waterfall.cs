@@ -32,8 +32,10 @@ public sealed record Waterfall(IReadOnlyList<WaterfallStep> Steps, double MatchW
             foreach (var item in contributions.OfType<JsonObject>())
             {
                 var weight = (item["weight"]?.GetValue<double>() ?? 0) + (item["tf_adjustment"]?.GetValue<double>() ?? 0);
+                // The engine names the level of a comparison with a value missing on either side "null".
+                var level = item["level"]?.GetValue<string>() ?? "";
                 steps.Add(new WaterfallStep(
-                    item["comparison"]?.GetValue<string>() ?? "?", item["level"]?.GetValue<string>() ?? "", weight, running, running + weight));
+                    item["comparison"]?.GetValue<string>() ?? "?", level == "null" ? "missing on one side" : level, weight, running, running + weight));
                 running += weight;
             }
 
