@@ -12,6 +12,33 @@ public sealed class ScreenshotTests(WebFixture web)
         { "/imports", "imports.png" },
     };
 
+    /// <summary>Pages behind sign-in, with what they need set up first.</summary>
+    [Theory]
+    [InlineData("review", "review-task.png")]
+    [InlineData("persons", "find-a-person.png")]
+    [InlineData("subject-access", "subject-access.png")]
+    public async Task Screenshot_SignedInPage_IsAPng(string which, string file)
+    {
+        // Distinct people per screenshot, so that one pair never matches another.
+        var (given, family) = which switch { "review" => ("Rhiannon", "Entwistle"), "persons" => ("Soren", "Duckworth"), _ => ("Tallulah", "Ashworth") };
+        var review = await IdentityPeople.ReviewPairAsync(web.Identity, given, family);
+        var page = await web.NewPageAsync(width: 1024);
+        var (path, who, purpose) = which switch
+        {
+            "review" => ($"/steward/reviews/{review.Task.Id}", StewardTests.Steward, "Direct care"),
+            "persons" => ($"/persons?by=demographics&familyName={family}&givenName={given}", SignIn.SocialWorker, "Safeguarding"),
+            _ => ($"/ig/subject-access?person={review.Gp.PersonId}", "Demo IG Officer (Manchester)", "Direct care"),
+        };
+        await page.GotoAsync(path);
+        await SignIn.AsAsync(page, who, purpose);
+        if (which == "review")
+        {
+            await page.Locator("[data-chart-drawn=true] svg").WaitForAsync();
+        }
+
+        await SaveAsync(await page.ScreenshotAsync(new() { FullPage = true }), file);
+    }
+
     [Theory]
     [MemberData(nameof(Shots))]
     public async Task Screenshot_MainPage_IsAPng(string path, string file)
@@ -21,6 +48,11 @@ public sealed class ScreenshotTests(WebFixture web)
 
         var png = await page.ScreenshotAsync(new() { FullPage = true });
 
+        await SaveAsync(png, file);
+    }
+
+    private static async Task SaveAsync(byte[] png, string file)
+    {
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png.Take(4));
         var folder = Environment.GetEnvironmentVariable("GMC_UPDATE_SCREENSHOTS") == "1"
             ? Path.Combine(RepositoryRoot(), "docs", "screenshots")

@@ -1,3 +1,4 @@
+using GmConnect.Identity.Manager;
 using GmConnect.Storage;
 using GmConnect.Storage.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -30,6 +31,9 @@ public sealed class WebFixture : IAsyncLifetime
 
     public string? Unavailable { get; private set; }
 
+    /// <summary>The exchange's services, for a test to set up what its journey needs (as another component would).</summary>
+    public IServiceProvider Services => _exchange?.Services ?? throw new InvalidOperationException("The exchange is not running.");
+
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -44,6 +48,7 @@ public sealed class WebFixture : IAsyncLifetime
         _exchange.StartServer();
         var addresses = _exchange.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        await IdentityPeople.AddStrangersAsync(Identity, 40);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -56,7 +61,7 @@ public sealed class WebFixture : IAsyncLifetime
     }
 
     /// <summary>A new page at the given width (CSS pixels); skips or fails the test when there is no browser.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1024)
+    public async Task<IPage> NewPageAsync(int width = 1024, bool javaScript = true)
     {
         if (Browser is null)
         {
@@ -68,7 +73,7 @@ public sealed class WebFixture : IAsyncLifetime
             Assert.Skip(Unavailable ?? "Browser tests skipped: no browser.");
         }
 
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, BaseURL = BaseUrl });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, BaseURL = BaseUrl, JavaScriptEnabled = javaScript });
         return await context.NewPageAsync();
     }
 
@@ -87,6 +92,9 @@ public sealed class WebFixture : IAsyncLifetime
 
         _demo.Delete(recursive: true);
     }
+
+    /// <summary>The exchange's Identity Manager (the real one), for tests to submit the records their journey needs.</summary>
+    public IIdentityManager Identity => Services.GetRequiredService<IIdentityManager>();
 
     private sealed class Exchange(TestStore store, string demoDirectory) : WebApplicationFactory<Program>
     {

@@ -1,4 +1,7 @@
 using GmConnect.Governance;
+using GmConnect.Identity;
+using GmConnect.Identity.Manager;
+using GmConnect.Notifications.Subscriptions;
 using GmConnect.Governance.Api;
 using GmConnect.Governance.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -75,6 +78,7 @@ internal static class GmConnectHost
                 };
             });
         services.AddAuthorization(Security.InformationGovernancePolicy.Add);
+        Security.OidcSignIn.AddOidcSignIn(builder);
         // Enums travel as kebab-case strings ("break-glass", "direct-care"), as Governance's bodies expect.
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
@@ -96,6 +100,8 @@ internal static class GmConnectHost
         services.AddIntegration();
         var governanceConfig = builder.Configuration["Governance:ConfigDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "configs", "governance");
         services.AddGovernance(options => options.ConfigDirectory = governanceConfig);
+        services.AddIdentityManager();
+        services.AddSingleton<ISubjectResolver>(sp => new IdentitySubjectResolver(sp.GetRequiredService<IIdentityManager>()));
         services.AddFhirApi();
         services.AddRepository();
         services.AddFhirBinaries();

@@ -12,7 +12,10 @@ internal static class InformationGovernancePolicy
 {
     public const string Name = "information-governance";
 
-    public static void Add(AuthorizationOptions options) =>
+    public static void Add(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        DataStewardPolicy.Add(options);
         options.AddPolicy(Name, policy => policy.RequireAssertion(context =>
         {
             if (UserClaims.From(context.User) is not { } user || context.Resource is not HttpContext http)
@@ -23,4 +26,5 @@ internal static class InformationGovernancePolicy
             var roles = http.RequestServices.GetRequiredService<GovernanceAdministration>().Roles;
             return roles.Any(r => r.Code == user.Role && r.Capabilities.HasFlag(RoleCapabilities.InformationGovernance));
         }));
+    }
 }

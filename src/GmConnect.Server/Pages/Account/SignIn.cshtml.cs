@@ -3,6 +3,7 @@ using GmConnect.Governance.Decisions;
 using GmConnect.Server.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,19 +11,14 @@ namespace GmConnect.Server.Pages.Account;
 
 /// <summary>
 /// The embedded default's sign-in: choose a demo practitioner (and the organisation and role they
-/// act in) and state a purpose. In production the OpenID Connect issuer replaces this page.
+/// act in) and state a purpose. With an OpenID Connect issuer configured (<see cref="OidcOptions"/>) this page only
+/// sends the browser to the issuer.
 /// </summary>
-public sealed class SignInModel(GovernanceAdministration governance) : PageModel
+public sealed class SignInModel(GovernanceAdministration governance, OidcOptions oidc) : PageModel
 {
     public IReadOnlyList<Choice> People { get; private set; } = [];
 
-    public IReadOnlyList<(string Code, string Label, string Hint)> Purposes { get; } =
-    [
-        ("direct-care", "Direct care", "Caring for or supporting this person now; needs a current involvement with them"),
-        ("safeguarding", "Safeguarding", "Protecting a child or adult at risk (for example Children Act 1989 s.47 enquiries)"),
-        ("crime-prevention", "Crime prevention", "Preventing or detecting crime"),
-        ("secondary-use", "Secondary use", "Planning, analysis and research; the national data opt-out applies"),
-    ];
+    public IReadOnlyList<(string Code, string Label, string Hint)> Purposes => PurposeChoices.All;
 
     [BindProperty]
     public string? Person { get; set; }
@@ -35,10 +31,25 @@ public sealed class SignInModel(GovernanceAdministration governance) : PageModel
 
     public Dictionary<string, string> Errors { get; } = [];
 
-    public void OnGet() => Load();
+    public IActionResult OnGet()
+    {
+        if (oidc.Enabled)
+        {
+            return ChallengeIssuer();
+        }
+
+        Load();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // With an issuer configured there is no choosing who you are.
+        if (oidc.Enabled)
+        {
+            return ChallengeIssuer();
+        }
+
         Load();
         var choice = People.FirstOrDefault(p => p.Value == Person);
         if (choice is null)
@@ -61,6 +72,9 @@ public sealed class SignInModel(GovernanceAdministration governance) : PageModel
             new System.Security.Claims.ClaimsPrincipal(UserClaims.ToIdentity(user, CookieAuthenticationDefaults.AuthenticationScheme)));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
+
+    private ChallengeResult ChallengeIssuer() =>
+        Challenge(new AuthenticationProperties { RedirectUri = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/" }, OpenIdConnectDefaults.AuthenticationScheme);
 
     private void Load()
     {

@@ -46,13 +46,30 @@ public sealed class AuditModel(AuditTrail audit) : PageModel
             return;
         }
 
-        // The audit search is itself audited by Governance's API; the page reads the trail the same way.
+        var person = Blank(Person);
         Entries = await audit.SearchAsync(new AuditQuery(
-            Blank(Person), Blank(Practitioner), Blank(Organisation),
+            person, Blank(Practitioner), Blank(Organisation),
             from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
             to is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
             Limit), cancellationToken);
+        BreakGlassCount = Entries.Count(IsBreakGlass);
+
+        // Searching the trail is itself a look at personal data, audited as Governance's API audits it.
+        if (GmConnect.Governance.Api.GovernanceClaims.ActorOf(User, HttpContext.TraceIdentifier) is { } actor)
+        {
+            await audit.AppendAsync(
+                new AuditRecord(AuditEventType.AuditSearched, "success", actor.PractitionerId, actor.OrganisationId, actor.Role, null, actor.RequestId,
+                    person is null ? [] : [person], [], Detail: string.Create(CultureInfo.InvariantCulture, $"results:{Entries.Count}")),
+                cancellationToken);
+        }
     }
+
+    /// <summary>How many of the entries shown are break-glass: opening a session, or access under one.</summary>
+    public int BreakGlassCount { get; private set; }
+
+    /// <summary>True for an entry the page highlights as break-glass.</summary>
+    public static bool IsBreakGlass(AuditEntry entry) =>
+        entry.Record.BreakGlassSessionId is not null || entry.Record.EventType == AuditEventType.BreakGlassOpened;
 
     private DateOnly? ParseDate(string? text, string field, string label)
     {
