@@ -14,4 +14,12 @@ internal static partial class Log
 
     [LoggerMessage(103, LogLevel.Information, "Demo population ready: {People} people, {Records} agency records")]
     public static partial void DemoLoaded(ILogger logger, int people, long records);
+
+    // FHIR API: 150–179.
+    [LoggerMessage(150, LogLevel.Information, "FHIR request to {Path} refused with {Status}")]
+    public static partial void FhirRequestRefused(ILogger logger, string path, int status);
+
+    // The exception's type only: its message might carry a value from the request.
+    [LoggerMessage(151, LogLevel.Error, "FHIR request to {Path} failed with {ExceptionType}")]
+    public static partial void FhirRequestFailed(ILogger logger, string path, string exceptionType);
 }

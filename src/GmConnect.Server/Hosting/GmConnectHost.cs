@@ -4,6 +4,7 @@ using GmConnect.Governance.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using GmConnect.Integration;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using GmConnect.Server.Fhir;
 using GmConnect.Server.Health;
 using GmConnect.Server.Imports;
 using GmConnect.Storage;
@@ -92,6 +93,7 @@ internal static class GmConnectHost
         services.AddIntegration();
         var governanceConfig = builder.Configuration["Governance:ConfigDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "configs", "governance");
         services.AddGovernance(options => options.ConfigDirectory = governanceConfig);
+        services.AddFhirApi();
         return builder;
     }
 
@@ -116,6 +118,7 @@ internal static class GmConnectHost
         app.MapHealth();
         app.MapImportsApi();
         app.MapGovernanceApi().RequireAuthorization();
+        app.MapFhirApi();
         app.MapRazorPages();
         return app;
     }
