@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using GmConnect.Integration;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using GmConnect.Server.Fhir;
+using GmConnect.Server.Fhir.DocumentReferences;
+using GmConnect.Server.Locator;
 using GmConnect.Server.Health;
 using GmConnect.Server.Imports;
 using GmConnect.Storage;
@@ -94,6 +96,7 @@ internal static class GmConnectHost
         var governanceConfig = builder.Configuration["Governance:ConfigDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "configs", "governance");
         services.AddGovernance(options => options.ConfigDirectory = governanceConfig);
         services.AddFhirApi();
+        services.AddDocumentReferences(builder.Configuration);
         return builder;
     }
 
@@ -119,6 +122,8 @@ internal static class GmConnectHost
         app.MapImportsApi();
         app.MapGovernanceApi().RequireAuthorization();
         app.MapFhirApi();
+        app.MapDocumentReferences();
+        app.MapInvolvementsApi();
         app.MapRazorPages();
         return app;
     }
