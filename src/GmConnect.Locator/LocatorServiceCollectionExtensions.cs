@@ -3,6 +3,7 @@ using GmConnect.Governance.Administration;
 using GmConnect.Governance.Audit;
 using GmConnect.Governance.Decisions;
 using GmConnect.Identity.Manager;
+using GmConnect.Locator.Demo;
 using GmConnect.Locator.Involvements;
 using GmConnect.Locator.Pointers;
 using GmConnect.Locator.RecordTypes;
@@ -61,6 +62,9 @@ public static class LocatorServiceCollectionExtensions
         services.TryAddSingleton(sp => new InvolvementRegister(
             sp.GetRequiredService<InvolvementStore>(), sp.GetRequiredService<GovernanceAdministration>(), sp.GetRequiredService<AccessGate>(),
             sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<InvolvementRegister>>()));
+        services.TryAddSingleton(sp => new LocatorDemoSeeder(
+            sp.GetRequiredService<PointerStore>(), sp.GetRequiredService<PointerPublisher>(), sp.GetRequiredService<InvolvementRegister>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LocatorDemoSeeder>>()));
         return services;
     }
 }

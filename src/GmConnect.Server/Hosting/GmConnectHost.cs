@@ -106,6 +106,7 @@ internal static class GmConnectHost
         var runner = app.Services.GetRequiredService<MigrationRunner>();
         await runner.MigrateAsync(app.Lifetime.ApplicationStopping);
         await app.Services.GetRequiredService<DemoSeeder>().SeedIfFirstRunAsync(app.Lifetime.ApplicationStopping);
+        await app.SeedLocatorDemoAsync(app.Lifetime.ApplicationStopping);
     }
 
     public static WebApplication MapGmConnect(this WebApplication app)
