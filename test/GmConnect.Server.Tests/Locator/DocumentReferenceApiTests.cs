@@ -103,12 +103,13 @@ public sealed class DocumentReferenceApiTests : IAsyncLifetime
     public async Task Create_MalformedPointer_BadRequestNamingTheFields()
     {
         var pointer = Pointer("child-protection-plan");
-        pointer.Content = [];
         pointer.Subject = null;
+        pointer.Context!.Period = new Period { Start = "2026-05-01", End = "2026-04-01" };
 
         var outcome = await FhirHttp.ReadAsync<OperationOutcome>(
             await _exchange.ManchesterSocialWorker().PostAsync("/fhir/DocumentReference", FhirHttp.Json(pointer), Ct), HttpStatusCode.BadRequest);
 
-        Assert.Contains("subject.identifier", outcome.Issue.Single().Diagnostics, StringComparison.Ordinal);
+        Assert.Contains("subject:", outcome.Issue.Single().Diagnostics, StringComparison.Ordinal);
+        Assert.Contains("context.period", outcome.Issue.Single().Diagnostics, StringComparison.Ordinal);
     }
 }

@@ -108,10 +108,6 @@ internal static class DocumentReferenceMapping
         {
             subjects.Add(new SubjectIdentifier(first.System ?? "", first.Value ?? ""));
         }
-        else
-        {
-            problems.Add("subject.identifier: required (system and value of an identifier of the person)");
-        }
 
         foreach (var extension in resource.Subject?.Extension.Where(e => e.Url == SubjectIdentifierExtension) ?? [])
         {
