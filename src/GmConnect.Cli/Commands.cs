@@ -14,6 +14,7 @@ internal static class Commands
         yield return Ssda903.Ssda903Command.Create();
         yield return Link.LinkCommand.Create();
         yield return Token.TokenCommand.Create();
+        yield return Identity.IdentityCommand.Create();
     }
 
     /// <summary>The root command with every command under it.</summary>

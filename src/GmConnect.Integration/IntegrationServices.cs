@@ -18,4 +18,15 @@ public static class IntegrationServices
         services.AddSingleton<Batches.ImportHistory>();
         return services;
     }
+
+    /// <summary>
+    /// Registers <see cref="IdentityFeed.IdentityFeedConsumer"/>, which submits imported records to the Identity Manager
+    /// (needs an <see cref="GmConnect.Identity.Manager.IIdentityManager"/>). The host runs it in the background.
+    /// </summary>
+    public static IServiceCollection AddIdentityFeed(this IServiceCollection services)
+    {
+        // A factory, so that a host without an Identity Manager still validates its container at start-up.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<IdentityFeed.IdentityFeedConsumer>(sp));
+        return services;
+    }
 }

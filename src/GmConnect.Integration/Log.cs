@@ -16,4 +16,11 @@ internal static partial class Log
 
     [LoggerMessage(1003, LogLevel.Information, "File already imported as batch {BatchId}; nothing to do")]
     public static partial void AlreadyImported(ILogger logger, long batchId);
+
+    // Identity feed: 1050–1059.
+    [LoggerMessage(1050, LogLevel.Information, "Identity feed caught up: {Changes} changes, {Submitted} records submitted ({Unchanged} already held), cursor at {Cursor}")]
+    public static partial void IdentityFeedCaughtUp(ILogger logger, int changes, int submitted, int unchanged, long cursor);
+
+    [LoggerMessage(1051, LogLevel.Information, "Identity feed waits at a gap in the change sequence before {Seq}")]
+    public static partial void IdentityFeedGap(ILogger logger, long seq);
 }

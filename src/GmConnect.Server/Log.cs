@@ -22,4 +22,10 @@ internal static partial class Log
     // The exception's type only: its message might carry a value from the request.
     [LoggerMessage(151, LogLevel.Error, "FHIR request to {Path} failed with {ExceptionType}")]
     public static partial void FhirRequestFailed(ILogger logger, string path, string exceptionType);
+
+    [LoggerMessage(160, LogLevel.Warning, "Identity feed not started: no Identity Manager is registered")]
+    public static partial void IdentityFeedNoIndex(ILogger logger);
+
+    [LoggerMessage(161, LogLevel.Error, "Identity feed failed with {ExceptionType}; retrying after the poll interval")]
+    public static partial void IdentityFeedFailed(ILogger logger, string exceptionType);
 }

@@ -14,6 +14,13 @@ public sealed class ExchangeFactory(TestStore store, IDictionary<string, string?
     public static async Task<ExchangeFactory> CreateAsync(StoreProvider provider, IDictionary<string, string?>? settings = null) =>
         new(await TestStore.CreateAsync(provider), settings);
 
+    /// <summary>As <see cref="CreateAsync(StoreProvider, IDictionary{string, string?}?)"/>, with services replaced for the test (e.g. a test double).</summary>
+    public static async Task<ExchangeFactory> CreateAsync(StoreProvider provider, Action<IServiceCollection> services, IDictionary<string, string?>? settings = null) =>
+        new(await TestStore.CreateAsync(provider), settings) { TestServices = services };
+
+    /// <summary>Services the test replaces after the host's own registrations.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Store:ConnectionString", store.ConnectionString);
@@ -23,6 +30,11 @@ public sealed class ExchangeFactory(TestStore store, IDictionary<string, string?
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } testServices)
+        {
+            builder.ConfigureServices(testServices);
         }
     }
 

@@ -1,3 +1,4 @@
+using GmConnect.Server.Fhir.Identity;
 using GmConnect.Server.Fhir.Infrastructure;
 
 namespace GmConnect.Server.Fhir;
@@ -8,12 +9,14 @@ internal static class FhirApi
     public static IServiceCollection AddFhirApi(this IServiceCollection services)
     {
         services.AddFhirInfrastructure();
+        services.AddFhirIdentity();
         return services;
     }
 
     public static IEndpointRouteBuilder MapFhirApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapFhirMetadata();
+        endpoints.MapFhirIdentity();
         return endpoints;
     }
 }

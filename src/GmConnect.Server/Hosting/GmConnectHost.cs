@@ -97,6 +97,7 @@ internal static class GmConnectHost
         services.AddGovernance(options => options.ConfigDirectory = governanceConfig);
         services.AddFhirApi();
         services.AddDocumentReferences(builder.Configuration);
+        services.AddIdentityFeedWorker(builder.Configuration);
         return builder;
     }
 

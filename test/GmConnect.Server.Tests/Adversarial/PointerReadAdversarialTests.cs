@@ -182,7 +182,7 @@ public sealed class PointerReadAdversarialTests : IAsyncLifetime
     [Fact]
     public async Task Search_PermittedAcrossOrganisations_FindsThePointerUnderAnotherIdentifier()
     {
-        var bundle = await SearchAsync(_exchange.PoliceOfficer(), "https://fhir.hl7.org.uk/Id/dfe-upn", ChildUpn);
+        var bundle = await SearchAsync(_exchange.PoliceOfficer(), GmConnect.Identity.Manager.IdentifierSystems.Upn, ChildUpn);
 
         var pointer = Assert.Single(Matches(bundle));
         Assert.Equal(1, bundle.Total);

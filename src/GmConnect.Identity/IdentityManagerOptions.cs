@@ -1,0 +1,65 @@
+namespace GmConnect.Identity;
+
+/// <summary>Options of the Identity Manager, validated at start-up (<see cref="Validate"/>).</summary>
+public sealed class IdentityManagerOptions
+{
+    /// <summary>The linkage settings (JSON). Null: the shipped person model, <c>configs/linkage/uk-person.json</c>.</summary>
+    public string? SettingsPath { get; set; }
+
+    /// <summary>At or above this match probability a new record links to its best candidate's person. Default 0.99 (the batch engine's threshold).</summary>
+    public double UpperThreshold { get; set; } = 0.99;
+
+    /// <summary>Between this and <see cref="UpperThreshold"/> a record founds its own person and a review task opens. Default 0.80.</summary>
+    public double LowerThreshold { get; set; } = 0.80;
+
+    /// <summary>With no stored model, the index trains one once it holds at least this many records. Default 1,000.</summary>
+    public int MinRecordsToTrain { get; set; } = 1_000;
+
+    /// <summary>Most candidate records (from the blocking index) scored for one record. Default 1,000.</summary>
+    public int MaxCandidates { get; set; } = 1_000;
+
+    /// <summary>Most records of one candidate person checked for a confident non-match. Default 200.</summary>
+    public int MaxRecordsPerPerson { get; set; } = 200;
+
+    /// <summary>What is wrong with the options; empty when they are valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (!(LowerThreshold > 0 && LowerThreshold < 1))
+        {
+            errors.Add($"LowerThreshold must lie strictly between 0 and 1 (is {LowerThreshold}).");
+        }
+
+        if (!(UpperThreshold > 0 && UpperThreshold < 1))
+        {
+            errors.Add($"UpperThreshold must lie strictly between 0 and 1 (is {UpperThreshold}).");
+        }
+
+        if (!(LowerThreshold < UpperThreshold))
+        {
+            errors.Add($"LowerThreshold ({LowerThreshold}) must be below UpperThreshold ({UpperThreshold}).");
+        }
+
+        if (MinRecordsToTrain < 2)
+        {
+            errors.Add($"MinRecordsToTrain must be at least 2 (is {MinRecordsToTrain}).");
+        }
+
+        if (MaxCandidates < 1)
+        {
+            errors.Add($"MaxCandidates must be at least 1 (is {MaxCandidates}).");
+        }
+
+        if (MaxRecordsPerPerson < 1)
+        {
+            errors.Add($"MaxRecordsPerPerson must be at least 1 (is {MaxRecordsPerPerson}).");
+        }
+
+        if (SettingsPath is not null && !File.Exists(SettingsPath))
+        {
+            errors.Add($"SettingsPath '{SettingsPath}' does not exist.");
+        }
+
+        return errors;
+    }
+}

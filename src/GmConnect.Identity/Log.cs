@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace GmConnect.Identity;
+
+/// <summary>
+/// The Identity Manager's log messages, event ids 4000–4099. Keys and counts only: never names, dates of birth,
+/// identifiers or free text.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Identity index rebuilt from the store: {Records} records, {Persons} persons, model {ModelVersion} ({ModelOrigin}) in {ElapsedMs} ms")]
+    public static partial void Rebuilt(ILogger logger, int records, int persons, string modelVersion, string modelOrigin, long elapsedMs);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Identity model {ModelVersion} stored ({ModelOrigin}, trained on {Records} records)")]
+    public static partial void ModelStored(ILogger logger, string modelVersion, string modelOrigin, long records);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Debug, Message = "Record {Source}|{RecordId}: {Decision} to person {PersonId}")]
+    public static partial void Matched(ILogger logger, string source, string recordId, string decision, string personId);
+
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Steward {StewardId}: {Kind} on person {PersonId} (history {Sequence})")]
+    public static partial void StewardChange(ILogger logger, string stewardId, string kind, string personId, long sequence);
+
+    [LoggerMessage(EventId = 4030, Level = LogLevel.Information, Message = "Bulk load: {Records} records into {Persons} persons ({Reused} person ids kept from before)")]
+    public static partial void BulkLoaded(ILogger logger, int records, int persons, int reused);
+}

@@ -1,0 +1,468 @@
+using System.Diagnostics;
+using System.Globalization;
+using GmConnect.Identity.Identifiers;
+using GmConnect.Identity.Index;
+using GmConnect.Identity.Linkage.Scoring;
+using GmConnect.Identity.Linkage.Settings;
+using GmConnect.Identity.Linkage.Training;
+using GmConnect.Identity.Matching;
+using GmConnect.Identity.Storage;
+using GmConnect.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GmConnect.Identity.Manager;
+
+/// <summary>
+/// The Identity Manager over the exchange's store: every change is written to the store in one transaction
+/// first, then applied to the in-memory index (records, persons, blocking keys) that real-time matching,
+/// resolution and search read. One writer at a time per process; the index is rebuilt from the store by
+/// <see cref="InitializeAsync"/> (the hosted start-up calls it; any first call does too).
+/// </summary>
+public sealed partial class IdentityManager : IIdentityManager, IDisposable
+{
+    /// <summary>The actor recorded for automatic changes.</summary>
+    public const string Matcher = "matcher";
+
+    private readonly IdentityStore _store;
+    private readonly IdentityManagerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly IReadOnlyList<string> _columns;
+    private PersonIndex _index;
+    private ProbeScorer _scorer;
+    private long _nextOrder = 1;
+    private bool _loaded;
+
+    /// <summary>Creates the manager over a migrated store (see <see cref="Storage.IdentityMigrations"/>).</summary>
+    public IdentityManager(Store store, IdentityManagerOptions options, TimeProvider time, ILogger<IdentityManager>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid IdentityManagerOptions: " + string.Join(" ", errors), nameof(options));
+        }
+
+        _store = new IdentityStore(store);
+        _options = options;
+        _time = time;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        Settings = options.SettingsPath is { } path ? LinkageSettings.Load(path) : ShippedSettings();
+        _scorer = new ProbeScorer(Settings, DefaultModel.FromSettings(Settings));
+        _columns = _scorer.Columns;
+        _index = new PersonIndex(Settings, _columns);
+    }
+
+    /// <summary>The linkage settings in use.</summary>
+    public LinkageSettings Settings { get; }
+
+    /// <summary>The model version recorded on automatic links: a stored model's number, or <c>settings</c>.</summary>
+    public string ModelVersion { get; private set; } = "settings";
+
+    /// <summary>Where the model came from: <c>batch</c>, <c>trained</c> (on the index's records) or <c>settings</c> (fixed/default m and u).</summary>
+    public string ModelOrigin { get; private set; } = "settings";
+
+    /// <summary>Records in the index.</summary>
+    public int RecordCount => _index.Records.Count;
+
+    /// <summary>Rebuilds the in-memory index from the store (and trains a model when there is none and enough records).</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RebuildAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<MatchOutcome> SubmitAsync(IdentityRecord record, CancellationToken cancellationToken = default)
+    {
+        Check(record);
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var outcome = await SubmitLockedAsync(record, cancellationToken).ConfigureAwait(false);
+            await TrainWhenReadyAsync(cancellationToken).ConfigureAwait(false);
+            return outcome;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<LinkedRecord?> GetRecordAsync(SourceRecordKey key, CancellationToken cancellationToken = default)
+    {
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _index.Records.TryGetValue(key, out var record) ? record.ToLinked() : null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<PersonView?> GetPersonAsync(string personId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(personId);
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _index.Persons.TryGetValue(personId, out var person) ? View(person) : null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<PersonView?> ResolveAsync(string system, string value, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(value);
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            PersonEntry? person = null;
+            if (system == IdentifierSystems.Person)
+            {
+                person = _index.Survivor(value);
+            }
+            else if (system.StartsWith(IdentifierSystems.SourceRecord, StringComparison.Ordinal))
+            {
+                var key = new SourceRecordKey(system[IdentifierSystems.SourceRecord.Length..], value);
+                person = _index.Records.TryGetValue(key, out var record) ? _index.Survivor(record.PersonId) : null;
+            }
+            else if (RecordColumns.KindOf(system) is { } kind)
+            {
+                var canonical = IdentifierCheck.Normalise(kind, value);
+                if (IdentifierCheck.IsValid(kind, canonical))
+                {
+                    // Ambiguous (records of two persons carry it): nothing, rather than a guess.
+                    var persons = _index.WithIdentifier(system, canonical!).Select(r => r.PersonId).Distinct(StringComparer.Ordinal).ToList();
+                    person = persons.Count == 1 ? _index.Persons[persons[0]] : null;
+                }
+            }
+
+            return person is null ? null : View(person);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<MatchOutcome> SubmitLockedAsync(IdentityRecord record, CancellationToken cancellationToken)
+    {
+        var document = RecordDocument.ToJson(record);
+        var hash = RecordDocument.Hash(document);
+        _index.Records.TryGetValue(record.Key, out var existing);
+        if (existing is not null && existing.ContentHash == hash)
+        {
+            return new MatchOutcome(record.Key, MatchDecision.Unchanged, existing.PersonId, null, null);
+        }
+
+        var features = _index.Describe(record);
+        var now = _time.GetUtcNow();
+        var outcome = existing is null
+            ? await AddNewAsync(record, document, hash, features, now, cancellationToken).ConfigureAwait(false)
+            : await UpdateAsync(existing, record, document, hash, features, now, cancellationToken).ConfigureAwait(false);
+        Log.Matched(_logger, record.Source, record.RecordId, outcome.Decision.ToString(), outcome.PersonId);
+        return outcome;
+    }
+
+    private async Task<MatchOutcome> AddNewAsync(IdentityRecord record, string document, string hash, RecordFeatures features, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (matches, scores, _) = Matching.Matcher.Evaluate(_index, _scorer, record, features, null, _options.MaxCandidates, _options.MaxRecordsPerPerson);
+        var (linkTo, review) = Decide(matches);
+        await using var tx = await _store.BeginAsync(cancellationToken).ConfigureAwait(false);
+        await tx.AppendVersionAsync(record, 1, document, hash, now, cancellationToken).ConfigureAwait(false);
+        var apply = new List<Action>();
+        var placed = await PlaceAsync(tx, record.Key, linkTo, review, scores, now, apply, cancellationToken).ConfigureAwait(false);
+        await tx.AppendHistoryAsync(HistoryKind.RecordReceived, placed.PersonId, null, record.Key, MatcherActor, null, now, cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        apply.ForEach(a => a());
+        _index.Add(new IndexedRecord(record, 1, hash, placed.Link, features));
+        return new MatchOutcome(record.Key, placed.Decision, placed.PersonId, matches.Count > 0 ? matches[0].Probability : null, placed.ReviewId);
+    }
+
+    private async Task<MatchOutcome> UpdateAsync(IndexedRecord existing, IdentityRecord record, string document, string hash, RecordFeatures features, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var version = existing.Version + 1;
+        var own = _index.Persons[existing.PersonId];
+        var mates = own.Records.Where(r => r != existing).ToList();
+        var (matches, scores, _) = Matching.Matcher.Evaluate(_index, _scorer, record, features, mates.Count > 0 ? own : null, _options.MaxCandidates, _options.MaxRecordsPerPerson);
+        var withOwn = matches.FirstOrDefault(m => m.Person == own);
+        var others = matches.Where(m => m.Person != own).ToList();
+        var best = matches.Count > 0 ? matches[0].Probability : (double?)null;
+
+        await using var tx = await _store.BeginAsync(cancellationToken).ConfigureAwait(false);
+        await tx.AppendVersionAsync(record, version, document, hash, now, cancellationToken).ConfigureAwait(false);
+        var apply = new List<Action>();
+        foreach (var task in await _store.OpenReviewsOfAsync(record.Key, cancellationToken).ConfigureAwait(false))
+        {
+            await tx.CloseReviewAsync(task.Id, ReviewStatus.Withdrawn, null, MatcherActor, now, "record changed", cancellationToken).ConfigureAwait(false);
+        }
+
+        await tx.AppendHistoryAsync(HistoryKind.RecordUpdated, own.Id, null, record.Key, MatcherActor, null, now, cancellationToken).ConfigureAwait(false);
+        MatchOutcome outcome;
+        if (mates.Count > 0)
+        {
+            // Still one of its person? Same guards as a new link; a steward's link stands unless a guard breaks.
+            var belongs = withOwn is not null && !withOwn.Blocked && !withOwn.Refused
+                && (withOwn.Probability >= _options.LowerThreshold || existing.Link.Link.Method == LinkMethod.Manual);
+            if (belongs)
+            {
+                await tx.PutRecordAsync(record.Key, version, existing.Link, cancellationToken).ConfigureAwait(false);
+                outcome = new MatchOutcome(record.Key, MatchDecision.UpdatedInPlace, own.Id, best, null);
+            }
+            else
+            {
+                var (linkTo, review) = Decide(others);
+                var placed = await PlaceAsync(tx, record.Key, linkTo, review, scores, now, apply, cancellationToken).ConfigureAwait(false);
+                await tx.PutRecordAsync(record.Key, version, placed.Link, cancellationToken).ConfigureAwait(false);
+                await tx.AppendHistoryAsync(HistoryKind.Unlink, own.Id, placed.PersonId, record.Key, MatcherActor, "the changed record no longer matches its person", now, cancellationToken).ConfigureAwait(false);
+                apply.Add(() => _index.Move(existing, placed.Link));
+                outcome = new MatchOutcome(record.Key, placed.Decision, placed.PersonId, best, placed.ReviewId);
+            }
+        }
+        else
+        {
+            var (linkTo, review) = Decide(others);
+            if (linkTo is not null)
+            {
+                // Alone in its person and now a confident match elsewhere: it moves, and its empty person is
+                // merged into the new one so that its id still resolves.
+                var placed = await PlaceAsync(tx, record.Key, linkTo, null, scores, now, apply, cancellationToken).ConfigureAwait(false);
+                await tx.PutRecordAsync(record.Key, version, placed.Link, cancellationToken).ConfigureAwait(false);
+                await tx.SetMergedIntoAsync(own.Id, placed.PersonId, cancellationToken).ConfigureAwait(false);
+                await tx.AppendHistoryAsync(HistoryKind.Merge, placed.PersonId, own.Id, record.Key, MatcherActor, Probability(linkTo.Probability), now, cancellationToken,
+                    detail: MergeDetail.ToJson([new MergeDetail.Moved(record.Key, existing.Link)])).ConfigureAwait(false);
+                apply.Add(() =>
+                {
+                    _index.Move(existing, placed.Link);
+                    own.MergedInto = placed.PersonId;
+                });
+                outcome = new MatchOutcome(record.Key, MatchDecision.LinkedAutomatically, placed.PersonId, best, null);
+            }
+            else
+            {
+                await tx.PutRecordAsync(record.Key, version, existing.Link, cancellationToken).ConfigureAwait(false);
+                long? reviewId = null;
+                if (review is not null)
+                {
+                    reviewId = await OpenReviewAsync(tx, record.Key, own.Id, review, scores!, now, cancellationToken).ConfigureAwait(false);
+                }
+
+                outcome = new MatchOutcome(record.Key, reviewId is null ? MatchDecision.UpdatedInPlace : MatchDecision.ReviewOpened, own.Id, best, reviewId);
+            }
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _index.Replace(existing, record, version, hash, features);
+        apply.ForEach(a => a());
+        return outcome;
+    }
+
+    /// <summary>Above the upper threshold and clear of every guard: link; else, at or above the lower: review; else nothing.</summary>
+    private (PersonMatch? LinkTo, PersonMatch? Review) Decide(IEnumerable<PersonMatch> matches)
+    {
+        var best = matches.Where(m => !m.Blocked && m.Person.MergedInto is null).FirstOrDefault();
+        if (best is null || best.Probability < _options.LowerThreshold)
+        {
+            return (null, null);
+        }
+
+        return best.Probability >= _options.UpperThreshold && !best.Refused ? (best, null) : (null, best);
+    }
+
+    /// <summary>Links the record to the chosen person, or founds a person for it (opening a review when asked). Writes only.</summary>
+    private async Task<Placement> PlaceAsync(
+        IdentityTransaction tx,
+        SourceRecordKey key,
+        PersonMatch? linkTo,
+        PersonMatch? review,
+        ProbeScores? scores,
+        DateTimeOffset now,
+        List<Action> apply,
+        CancellationToken cancellationToken)
+    {
+        var order = _nextOrder++;
+        if (linkTo is not null)
+        {
+            var link = new StoredLink(linkTo.Person.Id, new LinkProvenance(LinkMethod.Automatic, linkTo.Probability, ModelVersion, MatcherActor, now), order);
+            await tx.PutRecordAsync(key, 1, link, cancellationToken).ConfigureAwait(false);
+            await tx.AppendHistoryAsync(HistoryKind.Link, linkTo.Person.Id, null, key, MatcherActor, Probability(linkTo.Probability), now, cancellationToken).ConfigureAwait(false);
+            return new Placement(MatchDecision.LinkedAutomatically, linkTo.Person.Id, link, null);
+        }
+
+        var personId = PersonIds.New();
+        var founding = new StoredLink(personId, new LinkProvenance(LinkMethod.Founding, null, null, MatcherActor, now), order);
+        await tx.InsertPersonAsync(personId, now, cancellationToken).ConfigureAwait(false);
+        await tx.PutRecordAsync(key, 1, founding, cancellationToken).ConfigureAwait(false);
+        await tx.AppendHistoryAsync(HistoryKind.PersonCreated, personId, null, key, MatcherActor, null, now, cancellationToken).ConfigureAwait(false);
+        apply.Insert(0, () => _index.AddPerson(personId));
+        long? reviewId = null;
+        if (review is not null)
+        {
+            reviewId = await OpenReviewAsync(tx, key, personId, review, scores!, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new Placement(reviewId is null ? MatchDecision.NewPerson : MatchDecision.ReviewOpened, personId, founding, reviewId);
+    }
+
+    private async Task<long> OpenReviewAsync(IdentityTransaction tx, SourceRecordKey key, string personId, PersonMatch review, ProbeScores scores, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var explanation = scores.Explain(review.BestRow, $"{key.Source}/{key.RecordId}", $"{review.Best.Key.Source}/{review.Best.Key.RecordId}").ToJson();
+        var id = await tx.InsertReviewAsync(key, review.Best.Key, review.Probability, explanation, now, cancellationToken).ConfigureAwait(false);
+        await tx.AppendHistoryAsync(HistoryKind.ReviewOpened, personId, review.Person.Id, key, MatcherActor, $"task {id}, {Probability(review.Probability)}", now, cancellationToken).ConfigureAwait(false);
+        return id;
+    }
+
+    private string MatcherActor => $"{Matcher} (model {ModelVersion})";
+
+    private static string Probability(double p) => "p=" + p.ToString("0.######", CultureInfo.InvariantCulture);
+
+    private static PersonView View(PersonEntry person) =>
+        person.MergedInto is not null
+            ? new PersonView(person.Id, [], person.MergedInto)
+            : new PersonView(person.Id, [.. person.Records.OrderBy(r => r.Link.Order).Select(r => r.ToLinked())]);
+
+    private async Task EnterAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!_loaded)
+        {
+            try
+            {
+                await RebuildAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                _gate.Release();
+                throw;
+            }
+        }
+    }
+
+    private async Task RebuildAsync(CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var index = new PersonIndex(Settings, _columns);
+        foreach (var person in await _store.PersonsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            index.AddPerson(person.PersonId).MergedInto = person.MergedInto;
+        }
+
+        var stored = new List<StoredRecord>();
+        await foreach (var record in _store.ReadAllRecordsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            stored.Add(record);
+        }
+
+        const int chunk = 50_000;
+        for (var start = 0; start < stored.Count; start += chunk)
+        {
+            var slice = stored.GetRange(start, Math.Min(chunk, stored.Count - start));
+            var features = index.Describe([.. slice.Select(s => s.Record)]);
+            for (var i = 0; i < slice.Count; i++)
+            {
+                index.Add(new IndexedRecord(slice[i].Record, slice[i].Version, slice[i].ContentHash, slice[i].Link, features[i]));
+            }
+        }
+
+        foreach (var pair in await _store.CannotLinksAsync(cancellationToken).ConfigureAwait(false))
+        {
+            index.AddCannotLink(pair.A, pair.B, pair.Hard);
+        }
+
+        _index = index;
+        _nextOrder = stored.Count == 0 ? 1 : stored.Max(s => s.Link.Order) + 1;
+        var model = await _store.LatestModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is not null)
+        {
+            UseModel(model);
+        }
+
+        _loaded = true;
+        await TrainWhenReadyAsync(cancellationToken).ConfigureAwait(false);
+        Log.Rebuilt(_logger, index.Records.Count, index.Persons.Count, ModelVersion, ModelOrigin, (long)_time.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private void UseModel(StoredModel model)
+    {
+        _scorer = new ProbeScorer(Settings, ModelParameters.FromJson(model.ModelJson));
+        ModelVersion = model.Version.ToString(CultureInfo.InvariantCulture);
+        ModelOrigin = model.Origin;
+    }
+
+    /// <summary>With only the settings' model and enough records, trains on the records and stores the model.</summary>
+    private async Task TrainWhenReadyAsync(CancellationToken cancellationToken)
+    {
+        if (ModelOrigin != "settings" || _index.Records.Count < _options.MinRecordsToTrain)
+        {
+            return;
+        }
+
+        var table = RecordColumns.Table(_columns, _index.Records.Values.Select(r => r.Record));
+        var model = DefaultModel.Train(Settings, table);
+        await StoreModelAsync("trained", table.Count, model, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task StoreModelAsync(string origin, long records, ModelParameters model, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var json = model.ToJson();
+        int version;
+        await using (var tx = await _store.BeginAsync(cancellationToken).ConfigureAwait(false))
+        {
+            version = await tx.SaveModelAsync(origin, records, json, now, cancellationToken).ConfigureAwait(false);
+            await tx.AppendHistoryAsync(HistoryKind.ModelChanged, "", null, null, origin, $"model {version} from {records} records", now, cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        UseModel(new StoredModel(version, origin, records, json, now));
+        Log.ModelStored(_logger, ModelVersion, origin, records);
+    }
+
+    private static void Check(IdentityRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (string.IsNullOrWhiteSpace(record.Source) || string.IsNullOrWhiteSpace(record.RecordId))
+        {
+            throw new IdentityException(IdentityError.Invalid, "A record needs a source and a record id.");
+        }
+
+        if (record.Sex is not (null or "M" or "F" or "U"))
+        {
+            throw new IdentityException(IdentityError.Invalid, "Sex must be M, F, U or absent.");
+        }
+    }
+
+    private static LinkageSettings ShippedSettings()
+    {
+        using var stream = typeof(IdentityManager).Assembly.GetManifestResourceStream("GmConnect.Identity.uk-person.json")
+            ?? throw new InvalidOperationException("The shipped linkage settings are not embedded.");
+        using var reader = new StreamReader(stream);
+        return LinkageSettings.Parse(reader.ReadToEnd());
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _gate.Dispose();
+
+    private sealed record Placement(MatchDecision Decision, string PersonId, StoredLink Link, long? ReviewId);
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using GmConnect.Identity.Identifiers;
+using GmConnect.Identity.Linkage.Records;
+using GmConnect.Identity.Manager;
+
+namespace GmConnect.Identity.Matching;
+
+/// <summary>An <see cref="IdentityRecord"/> as the linkage engine's columns (the person-records CSV names).</summary>
+internal static class RecordColumns
+{
+    public static string? Value(IdentityRecord record, string column) => column switch
+    {
+        "source" => record.Source,
+        "record_id" => record.RecordId,
+        "nhs_number" => record.NhsNumber,
+        "upn" => record.Upn,
+        "nino" => record.Nino,
+        "pnc_id" => record.PncId,
+        "given_name" => record.GivenName,
+        "middle_names" => record.MiddleNames,
+        "family_name" => record.FamilyName,
+        "sex" => record.Sex,
+        "date_of_birth" => record.DateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        "postcode" => record.Postcode,
+        "address" => record.Address,
+        "phone" => record.Phone,
+        "email" => record.Email,
+        "recorded_on" => record.RecordedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    /// <summary>A table of the records, in order, with the given columns.</summary>
+    public static RecordTable Table(IReadOnlyList<string> columns, IEnumerable<IdentityRecord> records)
+    {
+        var table = new RecordTable(columns);
+        var values = new string?[columns.Count];
+        foreach (var record in records)
+        {
+            for (var c = 0; c < columns.Count; c++)
+            {
+                values[c] = Value(record, columns[c]);
+            }
+
+            table.Add(record.Source, record.RecordId, values);
+        }
+
+        return table;
+    }
+
+    /// <summary>The record's identifiers: its source key first, then the national ones it carries (canonical form, with validity).</summary>
+    public static RecordIdentifier[] Identifiers(IdentityRecord record)
+    {
+        var list = new List<RecordIdentifier> { new(IdentifierSystems.ForSource(record.Source), record.RecordId) };
+        Add(list, IdentifierKind.NhsNumber, IdentifierSystems.NhsNumber, record.NhsNumber);
+        Add(list, IdentifierKind.Upn, IdentifierSystems.Upn, record.Upn);
+        Add(list, IdentifierKind.Nino, IdentifierSystems.Nino, record.Nino);
+        Add(list, IdentifierKind.PncId, IdentifierSystems.PncId, record.PncId);
+        return [.. list];
+    }
+
+    /// <summary>The identifier kind of a national system URI, or null.</summary>
+    public static IdentifierKind? KindOf(string system) => system switch
+    {
+        IdentifierSystems.NhsNumber => IdentifierKind.NhsNumber,
+        IdentifierSystems.Upn => IdentifierKind.Upn,
+        IdentifierSystems.Nino => IdentifierKind.Nino,
+        IdentifierSystems.PncId => IdentifierKind.PncId,
+        _ => null,
+    };
+
+    private static void Add(List<RecordIdentifier> list, IdentifierKind kind, string system, string? raw)
+    {
+        var canonical = IdentifierCheck.Normalise(kind, raw);
+        if (!string.IsNullOrEmpty(canonical))
+        {
+            list.Add(new RecordIdentifier(system, canonical, IdentifierCheck.IsValid(kind, canonical)));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using GmConnect.Identity.Manager;
+
+namespace GmConnect.Identity.Storage;
+
+/// <summary>A record's current link: its person, how the link was made, and its place in the person's link order.</summary>
+internal sealed record StoredLink(string PersonId, LinkProvenance Link, long Order);
+
+/// <summary>A source record's current version with its link.</summary>
+internal sealed record StoredRecord(IdentityRecord Record, int Version, string ContentHash, StoredLink Link);
+
+/// <summary>One stored version of a source record, as received.</summary>
+internal sealed record StoredVersion(int Version, IdentityRecord Record, string ContentHash, DateTimeOffset ReceivedAt);
+
+/// <summary>A person row: its id, when it was founded, and the person it was merged into, if any.</summary>
+internal sealed record StoredPerson(string PersonId, DateTimeOffset CreatedAt, string? MergedInto);
+
+/// <summary>A history row: the public entry, the merge it undoes (for an unmerge) and machine-readable detail.</summary>
+internal sealed record StoredHistory(HistoryEntry Entry, long? Undoes, string? Detail);
+
+/// <summary>A review task by record keys (the manager joins the records).</summary>
+internal sealed record StoredReview(
+    long Id,
+    SourceRecordKey Record,
+    SourceRecordKey Candidate,
+    double Probability,
+    string ExplanationJson,
+    DateTimeOffset OpenedAt,
+    ReviewStatus Status,
+    ReviewDecision? Decision = null,
+    string? DecidedBy = null,
+    DateTimeOffset? DecidedAt = null,
+    string? Reason = null);
+
+/// <summary>
+/// Two records never to be linked. Hard: a reviewer said "not the same person" (no link at all, automatic or
+/// manual). Soft: a steward unlinked one from the other's person (never linked back automatically).
+/// </summary>
+internal sealed record StoredCannotLink(SourceRecordKey A, SourceRecordKey B, bool Hard, string By, string? Reason, DateTimeOffset At);
+
+/// <summary>A linkage model the index has used: its version, where it came from and its parameters (JSON).</summary>
+internal sealed record StoredModel(int Version, string Origin, long RecordCount, string ModelJson, DateTimeOffset CreatedAt);
