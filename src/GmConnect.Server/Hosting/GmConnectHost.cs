@@ -11,6 +11,8 @@ using GmConnect.Server.Fhir;
 using GmConnect.Server.Fhir.Binaries;
 using GmConnect.Server.Fhir.Subscriptions;
 using GmConnect.Repository;
+using GmConnect.Server.Fhir.DocumentReferences;
+using GmConnect.Server.Locator;
 using GmConnect.Server.Health;
 using GmConnect.Server.Imports;
 using GmConnect.Storage;
@@ -106,6 +108,7 @@ internal static class GmConnectHost
         services.AddRepository();
         services.AddFhirBinaries();
         services.AddFhirSubscriptions(builder.Configuration);
+        services.AddDocumentReferences(builder.Configuration);
         services.AddIdentityFeedWorker(builder.Configuration);
         return builder;
     }
@@ -116,6 +119,7 @@ internal static class GmConnectHost
         var runner = app.Services.GetRequiredService<MigrationRunner>();
         await runner.MigrateAsync(app.Lifetime.ApplicationStopping);
         await app.Services.GetRequiredService<DemoSeeder>().SeedIfFirstRunAsync(app.Lifetime.ApplicationStopping);
+        await app.SeedLocatorDemoAsync(app.Lifetime.ApplicationStopping);
     }
 
     public static WebApplication MapGmConnect(this WebApplication app)
@@ -134,6 +138,8 @@ internal static class GmConnectHost
         app.MapFhirApi();
         app.MapFhirBinaries();
         app.MapFhirSubscriptions();
+        app.MapDocumentReferences();
+        app.MapInvolvementsApi();
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,25 @@
+using GmConnect.Identity.Manager;
+using GmConnect.Locator.Demo;
+using GmConnect.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace GmConnect.Server.Locator;
+
+/// <summary>The host's call into the Locator's demo seed, after the demo population is loaded.</summary>
+internal static class LocatorDemo
+{
+    /// <summary>
+    /// On a store without pointers, publishes demo pointers and involvements for people of the demo population
+    /// (when demo seeding is on and an Identity Manager is registered: the Locator resolves people through it).
+    /// </summary>
+    public static async Task SeedLocatorDemoAsync(this WebApplication app, CancellationToken cancellationToken)
+    {
+        var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (!demo.SeedOnFirstRun || app.Services.GetService<IIdentityManager>() is null)
+        {
+            return;
+        }
+
+        await app.Services.GetRequiredService<LocatorDemoSeeder>().SeedIfEmptyAsync(Path.GetFullPath(demo.Directory), cancellationToken: cancellationToken);
+    }
+}
