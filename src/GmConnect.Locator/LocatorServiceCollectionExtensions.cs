@@ -55,7 +55,7 @@ public static class LocatorServiceCollectionExtensions
         services.TryAddSingleton(sp => new PointerPublisher(
             sp.GetRequiredService<PointerStore>(), sp.GetRequiredService<RecordTypeRegistry>(), sp.GetRequiredService<GovernanceAdministration>(),
             sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<PointerPublisher>>()));
+            sp.GetRequiredService<ILogger<PointerPublisher>>(), sp.GetServices<IPointerObserver>()));
         services.TryAddSingleton(sp => new PointerFinder(
             sp.GetRequiredService<PointerStore>(), sp.GetRequiredService<RecordTypeRegistry>(), sp.GetRequiredService<AccessGate>(),
             sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ILogger<PointerFinder>>()));

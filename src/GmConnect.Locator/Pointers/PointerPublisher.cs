@@ -22,6 +22,7 @@ public sealed class PointerPublisher
     private readonly PersonResolver _resolver;
     private readonly TimeProvider _time;
     private readonly ILogger<PointerPublisher> _logger;
+    private readonly IReadOnlyList<IPointerObserver> _observers;
 
     internal PointerPublisher(
         PointerStore store,
@@ -30,8 +31,10 @@ public sealed class PointerPublisher
         AuditTrail audit,
         PersonResolver resolver,
         TimeProvider time,
-        ILogger<PointerPublisher> logger)
+        ILogger<PointerPublisher> logger,
+        IEnumerable<IPointerObserver>? observers = null)
     {
+        _observers = [.. observers ?? []];
         _store = store;
         _types = types;
         _governance = governance;
@@ -158,7 +161,20 @@ public sealed class PointerPublisher
 
         var now = _time.GetUtcNow();
         var pointer = Build(draft, type, actor.OrganisationId, NewId(actor.OrganisationId, now), 1, now, now);
-        if (!await _store.InsertAsync(pointer, superseded, cancellationToken).ConfigureAwait(false))
+        Func<System.Data.Common.DbTransaction, Task>? observe = null;
+        if (_observers.Count > 0)
+        {
+            var person = await _resolver.ResolveAsync(pointer.Subjects[0], cancellationToken).ConfigureAwait(false);
+            observe = async transaction =>
+            {
+                foreach (var observer in _observers)
+                {
+                    await observer.PointerCreatedAsync(pointer, person.PersonId, transaction, cancellationToken).ConfigureAwait(false);
+                }
+            };
+        }
+
+        if (!await _store.InsertAsync(pointer, superseded, cancellationToken, observe).ConfigureAwait(false))
         {
             return PointerOutcome.Refused(PointerRefusal.Conflict, superseded is null
                 ? "masterIdentifier: your organisation already has a pointer with this master identifier (use upsert)"

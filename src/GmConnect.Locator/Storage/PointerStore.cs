@@ -42,7 +42,7 @@ internal sealed class PointerStore(Store store)
     /// Inserts <paramref name="created"/> and, in the same transaction, replaces <paramref name="superseded"/> (when
     /// given) if its version is still the one read. False when a unique key or the version check failed.
     /// </summary>
-    public async Task<bool> InsertAsync(RecordPointer created, RecordPointer? superseded, CancellationToken cancellationToken)
+    public async Task<bool> InsertAsync(RecordPointer created, RecordPointer? superseded, CancellationToken cancellationToken, Func<DbTransaction, Task>? alsoInTransaction = null)
     {
         var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -71,6 +71,11 @@ internal sealed class PointerStore(Store store)
                 }
 
                 await InsertSubjectsAsync(connection, transaction, created, cancellationToken).ConfigureAwait(false);
+                if (alsoInTransaction is not null)
+                {
+                    await alsoInTransaction(transaction).ConfigureAwait(false);
+                }
+
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return true;
             }

@@ -109,6 +109,7 @@ internal static class GmConnectHost
         services.AddFhirBinaries();
         services.AddFhirSubscriptions(builder.Configuration);
         services.AddDocumentReferences(builder.Configuration);
+        services.AddSingleton<GmConnect.Locator.Pointers.IPointerObserver, Locator.PointerNotifications>();
         services.AddIdentityFeedWorker(builder.Configuration);
         return builder;
     }

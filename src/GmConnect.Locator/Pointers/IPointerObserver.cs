@@ -1,0 +1,18 @@
+using System.Data.Common;
+
+namespace GmConnect.Locator.Pointers;
+
+/// <summary>
+/// Told of every pointer created, inside the transaction that stores it, so that what it writes (a notification in
+/// an outbox) commits or rolls back with the pointer: at least once, never for a pointer that was not stored. The
+/// Locator may not reference the components that listen (Notifications); the host registers an adapter.
+/// </summary>
+public interface IPointerObserver
+{
+    /// <summary>A pointer was created (also by upsert, or superseding another).</summary>
+    /// <param name="created">The stored pointer.</param>
+    /// <param name="personId">The Identity Manager's person for its first subject identifier, or an <c>unresolved:</c> key.</param>
+    /// <param name="transaction">The open transaction storing the pointer, on the host's store.</param>
+    /// <param name="cancellationToken">Cancels the write (and so the pointer).</param>
+    Task PointerCreatedAsync(RecordPointer created, string personId, DbTransaction transaction, CancellationToken cancellationToken);
+}
