@@ -2,6 +2,7 @@ using GmConnect.Governance;
 using GmConnect.Governance.Api;
 using GmConnect.Governance.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using GmConnect.Identity;
 using GmConnect.Integration;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using GmConnect.Server.Fhir;
@@ -93,6 +94,7 @@ internal static class GmConnectHost
         services.AddIntegration();
         var governanceConfig = builder.Configuration["Governance:ConfigDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "configs", "governance");
         services.AddGovernance(options => options.ConfigDirectory = governanceConfig);
+        services.AddIdentityManager();
         services.AddFhirApi();
         services.AddIdentityFeedWorker(builder.Configuration);
         return builder;
