@@ -21,4 +21,10 @@ if (args.Length == 3 && args[0] == "--scale")
     return;
 }
 
+if (args.Length is 2 or 3 && args[0] == "--index")
+{
+    await IndexRun.RunAsync(args[1], args.Length == 3 ? args[2] : null);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ComparatorBenchmarks).Assembly).Run(args);

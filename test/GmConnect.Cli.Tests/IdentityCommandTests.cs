@@ -146,3 +146,53 @@ public sealed partial class IdentityCommandTests : IDisposable
     [GeneratedRegex(@"history (\d+);")]
     private static partial Regex MergeSequence();
 }
+
+/// <summary><c>gmc identity load --rebatch</c>: persons keep their ids where the people are the same.</summary>
+public sealed class IdentityRebatchTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("gmc-cli-idm-");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task IdentityLoad_Rebatch_PersonIdsStableWhereThePeopleAreTheSame()
+    {
+        var pop = Path.Combine(_folder.FullName, "pop");
+        var store = $"Data Source={Path.Combine(_folder.FullName, "index.db")}";
+        Assert.Equal(0, (await CliRunner.RunAsync("demo", "population", "--people", "300", "--seed", "5", "--out", pop)).ExitCode);
+        var files = new[] { "records-gp.csv", "records-dwp.csv", "records-school.csv" }.Select(f => Path.Combine(pop, f)).ToArray();
+        Assert.Equal(0, (await CliRunner.RunAsync(["identity", "load", .. files, "--store", store])).ExitCode);
+        var before = await PersonsAsync(store);
+
+        var (exit, output, _) = await CliRunner.RunAsync(["identity", "load", .. files, "--rebatch", "--store", store]);
+        var after = await PersonsAsync(store);
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"re-run of the batch model: [\d,]+ records moved, [\d,]+ person ids kept", output);
+        var same = before.Count(kv => after[kv.Key] == kv.Value);
+        Assert.True(same >= before.Count * 0.95, $"{same} of {before.Count} records kept their person id");
+    }
+
+    private static async Task<Dictionary<GmConnect.Identity.Manager.SourceRecordKey, string>> PersonsAsync(string connectionString)
+    {
+        await using var store = GmConnect.Storage.Store.Open(connectionString);
+        using var manager = new GmConnect.Identity.Manager.IdentityManager(store, new GmConnect.Identity.IdentityManagerOptions(), TimeProvider.System);
+        await manager.InitializeAsync(TestContext.Current.CancellationToken);
+        var result = new Dictionary<GmConnect.Identity.Manager.SourceRecordKey, string>();
+        foreach (var line in File.ReadLines(Path.Combine(Path.GetDirectoryName(connectionString["Data Source=".Length..])!, "pop", "truth.csv")).Skip(1))
+        {
+            var f = line.Split(',');
+            var key = new GmConnect.Identity.Manager.SourceRecordKey(f[0], f[1]);
+            if (await manager.GetRecordAsync(key, TestContext.Current.CancellationToken) is { } record)
+            {
+                result[key] = record.PersonId;
+            }
+        }
+
+        return result;
+    }
+}

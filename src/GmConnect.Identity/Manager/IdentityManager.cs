@@ -423,6 +423,20 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         await StoreModelAsync("trained", table.Count, model, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Stores a model trained elsewhere and matches with it from now on (benchmarks compare real-time matching with a batch run this way).</summary>
+    internal async Task AdoptModelAsync(ModelParameters model, string origin, long records, CancellationToken cancellationToken)
+    {
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await StoreModelAsync(origin, records, model, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task StoreModelAsync(string origin, long records, ModelParameters model, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
