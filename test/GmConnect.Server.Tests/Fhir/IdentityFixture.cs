@@ -4,14 +4,14 @@ using GmConnect.Identity.Manager;
 using GmConnect.Server.Fhir.Identity;
 using GmConnect.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GmConnect.Server.Tests.Fhir;
 
 /// <summary>
 /// The exchange with a small identity index: Jane Smith known to Manchester social care (dfe:352, the test
 /// caller's own organisation), Greater Manchester Police (police:06, in the safeguarding agreement) and a GP
-/// practice in no agreement (ods:P84001); John Doe known to Manchester social care only.
+/// practice in no agreement (ods:P84001); John Doe known to Manchester social care only. The real Identity
+/// Manager (AddIdentityManager) on the given store.
 /// </summary>
 internal static class IdentityFixture
 {
@@ -23,11 +23,7 @@ internal static class IdentityFixture
 
     public static async Task<ExchangeFactory> CreateAsync(StoreProvider provider = StoreProvider.Sqlite)
     {
-        var exchange = await ExchangeFactory.CreateAsync(provider, services =>
-        {
-            services.RemoveAll<IIdentityManager>();
-            services.AddSingleton<IIdentityManager, InMemoryIdentityManager>();
-        });
+        var exchange = await ExchangeFactory.CreateAsync(provider);
         var identity = exchange.Services.GetRequiredService<IIdentityManager>();
         var jane = new IdentityRecord
         {
