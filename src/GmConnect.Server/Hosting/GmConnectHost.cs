@@ -5,7 +5,6 @@ using GmConnect.Notifications.Subscriptions;
 using GmConnect.Governance.Api;
 using GmConnect.Governance.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using GmConnect.Identity;
 using GmConnect.Integration;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using GmConnect.Server.Fhir;
