@@ -25,7 +25,7 @@ internal static class IndexRun
         foreach (var file in Directory.GetFiles(folder, "records-*.csv").Order(StringComparer.Ordinal))
         {
             using var reader = PersonRecordCsvReader.Open(file);
-            records.AddRange(reader.ReadRows().Where(r => r.Record is not null).Select(r => ToIdentity(r.Record!)));
+            records.AddRange(reader.ReadRows().Where(r => r.Record is not null).Select(r => r.Record!.ToIdentityRecord()));
         }
 
         var truth = File.ReadLines(Path.Combine(folder, "truth.csv")).Skip(1).Select(l => l.Split(','))
@@ -101,24 +101,4 @@ internal static class IndexRun
             temp.Delete(recursive: true);
         }
     }
-
-    private static IdentityRecord ToIdentity(PersonRecord r) => new()
-    {
-        Source = r.Source,
-        RecordId = r.RecordId,
-        NhsNumber = r.NhsNumber,
-        Upn = r.Upn,
-        Nino = r.Nino,
-        PncId = r.PncId,
-        GivenName = r.GivenName,
-        MiddleNames = r.MiddleNames,
-        FamilyName = r.FamilyName,
-        Sex = r.Sex,
-        DateOfBirth = r.DateOfBirth,
-        Postcode = r.Postcode,
-        Address = r.Address,
-        Phone = r.Phone,
-        Email = r.Email,
-        RecordedOn = r.RecordedOn,
-    };
 }

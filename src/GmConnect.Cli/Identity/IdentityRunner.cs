@@ -29,7 +29,7 @@ internal static class IdentityRunner
             {
                 if (row.Record is { } r)
                 {
-                    records.Add(ToIdentity(r));
+                    records.Add(r.ToIdentityRecord());
                 }
                 else
                 {
@@ -173,26 +173,6 @@ internal static class IdentityRunner
         yield return ("phone", x.Phone, y.Phone);
         yield return ("email", x.Email, y.Email);
     }
-
-    private static IdentityRecord ToIdentity(PersonRecord r) => new()
-    {
-        Source = r.Source,
-        RecordId = r.RecordId,
-        NhsNumber = r.NhsNumber,
-        Upn = r.Upn,
-        Nino = r.Nino,
-        PncId = r.PncId,
-        GivenName = r.GivenName,
-        MiddleNames = r.MiddleNames,
-        FamilyName = r.FamilyName,
-        Sex = r.Sex,
-        DateOfBirth = r.DateOfBirth,
-        Postcode = r.Postcode,
-        Address = r.Address,
-        Phone = r.Phone,
-        Email = r.Email,
-        RecordedOn = r.RecordedOn,
-    };
 
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {

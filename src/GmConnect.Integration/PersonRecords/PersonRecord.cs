@@ -1,3 +1,5 @@
+using GmConnect.Identity.Manager;
+
 namespace GmConnect.Integration.PersonRecords;
 
 /// <summary>
@@ -26,4 +28,25 @@ public sealed record PersonRecord
 
     /// <summary>The day the source last updated the record.</summary>
     public DateOnly? RecordedOn { get; init; }
+
+    /// <summary>The record as the Identity Manager takes it (the same fields, nothing normalised).</summary>
+    public IdentityRecord ToIdentityRecord() => new()
+    {
+        Source = Source,
+        RecordId = RecordId,
+        NhsNumber = NhsNumber,
+        Upn = Upn,
+        Nino = Nino,
+        PncId = PncId,
+        GivenName = GivenName,
+        MiddleNames = MiddleNames,
+        FamilyName = FamilyName,
+        Sex = Sex,
+        DateOfBirth = DateOfBirth,
+        Postcode = Postcode,
+        Address = Address,
+        Phone = Phone,
+        Email = Email,
+        RecordedOn = RecordedOn,
+    };
 }

@@ -11,7 +11,7 @@ public interface IPointerObserver
 {
     /// <summary>A pointer was created (also by upsert, or superseding another).</summary>
     /// <param name="created">The stored pointer.</param>
-    /// <param name="personId">The Identity Manager's person for its first subject identifier, or an <c>unresolved:</c> key.</param>
+    /// <param name="personId">The Identity Manager's person for its subject identifiers (as the audit entry names it), or an <c>unresolved:</c> key.</param>
     /// <param name="transaction">The open transaction storing the pointer, on the host's store.</param>
     /// <param name="cancellationToken">Cancels the write (and so the pointer).</param>
     Task PointerCreatedAsync(RecordPointer created, string personId, DbTransaction transaction, CancellationToken cancellationToken);

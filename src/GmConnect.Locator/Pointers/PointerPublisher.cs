@@ -164,7 +164,7 @@ public sealed class PointerPublisher
         Func<System.Data.Common.DbTransaction, Task>? observe = null;
         if (_observers.Count > 0)
         {
-            var person = await _resolver.ResolveAsync(pointer.Subjects[0], cancellationToken).ConfigureAwait(false);
+            var person = await _resolver.ResolveAnyAsync(pointer.Subjects, cancellationToken).ConfigureAwait(false);
             observe = async transaction =>
             {
                 foreach (var observer in _observers)

@@ -1,6 +1,7 @@
 using GmConnect.Governance.Decisions;
 using GmConnect.Governance.Filtering;
 using GmConnect.Identity.Manager;
+using GmConnect.Server.Fhir.Identity;
 
 namespace GmConnect.Server.Pages.Persons;
 
@@ -13,25 +14,8 @@ internal static class PersonAccess
 {
     public const string Category = "demographics";
 
-    /// <summary>The custodian organisation of a source (<c>gp:P84001</c> → <c>ods:P84001</c>, <c>la:352:socialcare</c> → <c>dfe:352</c>).</summary>
-    // The FHIR API (branch fhir, Fhir/Identity/SourceCustodians) maps sources the same way; one of the two should
-    // move to a shared place when both are merged.
-    public static string CustodianOf(string source)
-    {
-        var parts = source.Split(':');
-        return parts switch
-        {
-            ["gp" or "acute", { Length: > 0 } ods, ..] => "ods:" + ods.ToUpperInvariant(),
-            ["la", { Length: 3 } la, ..] when la.All(char.IsAsciiDigit) => "dfe:" + la,
-            ["housing", "la", { Length: 3 } la, ..] when la.All(char.IsAsciiDigit) => "dfe:" + la,
-            ["police", "gmp"] => "police:06",
-            ["victim-support"] => "gmc:victim-services",
-            _ => "gmc:source:" + source,
-        };
-    }
-
     public static GovernedResource ResourceOf(LinkedRecord record) =>
-        new("identity/" + record.Record.Source + "/" + record.Record.RecordId, record.PersonId, CustodianOf(record.Record.Source), Category);
+        new("identity/" + record.Record.Source + "/" + record.Record.RecordId, record.PersonId, SourceCustodians.Of(record.Record.Source), Category);
 
     public static Task<FilterResult<T>> FilterAsync<T>(
         AccessGate gate, AccessRequest request, IReadOnlyList<T> items, Func<T, LinkedRecord> recordOf, QueryKind kind, CancellationToken cancellationToken) =>
