@@ -1,3 +1,4 @@
+using GmConnect.Workbench.Geography;
 using GmConnect.Workbench.Derived;
 using GmConnect.Workbench.Model;
 using GmConnect.Workbench.Population;
@@ -89,6 +90,25 @@ public static class Ssda903Measures
             yield return V("cla_by_provider", g.Key, MeasureKind.Count, g.Count(), atEnd.Count);
         }
 
+        // Where children are placed: inside their own authority or not, and how far from home (DfE miles), at
+        // sector level; a postcode outside the GM table is "not_known", never guessed.
+        var located = atEnd.Select(x => Locate(x.Child.Key.Authority, x.Episode)).ToList();
+        foreach (var g in located.GroupBy(l => l.Location).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            yield return V("cla_placement_location", g.Key, MeasureKind.Count, g.Count(), atEnd.Count);
+        }
+
+        foreach (var g in located.GroupBy(l => DistanceBand(l.Miles)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            yield return V("cla_by_distance_band", g.Key, MeasureKind.Count, g.Count(), atEnd.Count);
+        }
+
+        var measured = located.Where(l => l.Miles is not null).ToList();
+        if (measured.Count > 0)
+        {
+            yield return V("cla_over_20_miles", "all", MeasureKind.Percent, Math.Round(100.0 * measured.Count(l => l.Miles > 20) / measured.Count, 1), measured.Count);
+        }
+
         var uasc = atEnd.Count(x => x.Child.IsUascOn(end));
         yield return V("uasc_31_march", "all", MeasureKind.Count, uasc, atEnd.Count);
 
@@ -177,6 +197,34 @@ public static class Ssda903Measures
         < 10 => "5-9",
         < 16 => "10-15",
         _ => "16+",
+    };
+
+    /// <summary>
+    /// Where an episode's placement is, for the responsible authority: <c>inside_la</c>, <c>outside_la_in_gm</c> or
+    /// <c>not_known</c> (no placement postcode, a postcode outside GM, or an authority that is not one of the ten),
+    /// and the distance from home in miles when both postcodes are known.
+    /// </summary>
+    public static (string Location, double? Miles) Locate(string authority, Episode episode)
+    {
+        ArgumentNullException.ThrowIfNull(episode);
+        var sectors = PostcodeSectors.Shipped;
+        var placed = sectors.Find(episode.PlacementPostcode);
+        var home = sectors.Find(episode.HomePostcode);
+        var miles = placed is not null && home is not null ? PostcodeSectors.DistanceMiles(home, placed) : (double?)null;
+        var ons = GmAuthorities.OnsCode(authority);
+        var location = placed is null || ons is null ? "not_known"
+            : placed.LocalAuthority == ons ? "inside_la" : "outside_la_in_gm";
+        return (location, miles);
+    }
+
+    /// <summary>DfE-style distance bands in miles: 0-5, 5-10, 10-20, 20+ (upper bounds inclusive), or not_known.</summary>
+    public static string DistanceBand(double? miles) => miles switch
+    {
+        null => "not_known",
+        <= 5 => "0-5",
+        <= 10 => "5-10",
+        <= 20 => "10-20",
+        _ => "20+",
     };
 
     /// <summary>The standard groupings of the reason a child ceased to be looked after.</summary>

@@ -8,7 +8,7 @@ namespace GmConnect.Workbench.Synthetic;
 /// placement, change legal status, go missing, are adopted (placement order, decision, match, A5 placement with the
 /// foster carer), return home, leave at 18 — with the episode chain rules respected, so that a clean run validates
 /// (nearly) clean; <see cref="SyntheticOptions.ErrorRate"/> breaks a chosen share of rows on purpose.
-/// Everything is random: no real child, postcode or provider.
+/// Everything is random: no real child or provider; postcodes are real GM sectors with random unit letters (see <see cref="SyntheticPostcodes"/>).
 /// </summary>
 public static class SyntheticReturns
 {
@@ -41,20 +41,21 @@ public static class SyntheticReturns
         // Entrants per year ≈ half the number looked after at 31 March (calibrated so the GM stock comes out near 8,000).
         var perDay = stock / 2.0 / 365.25;
         var children = new List<SimChild>();
+        var postcodes = new SyntheticPostcodes(authority);
         var next = 0;
         for (var day = simStart; day <= simEnd; day = day.AddDays(1))
         {
             var arrivals = Poisson(random, perDay);
             for (var a = 0; a < arrivals; a++)
             {
-                children.Add(Child(authority[..3].ToUpperInvariant() + (100000 + next++).ToString(CultureInfo.InvariantCulture), day, simEnd, random));
+                children.Add(Child(authority[..3].ToUpperInvariant() + (100000 + next++).ToString(CultureInfo.InvariantCulture), day, simEnd, postcodes, random));
             }
         }
 
         return children;
     }
 
-    private static SimChild Child(string id, DateOnly entry, DateOnly simEnd, Random random)
+    private static SimChild Child(string id, DateOnly entry, DateOnly simEnd, SyntheticPostcodes postcodes, Random random)
     {
         var ageRoll = random.NextDouble();
         var age = ageRoll < 0.2 ? 0 : ageRoll < 0.35 ? random.Next(1, 5) : ageRoll < 0.53 ? random.Next(5, 10) : ageRoll < 0.88 ? random.Next(10, 16) : random.Next(16, 18);
@@ -97,7 +98,7 @@ public static class SyntheticReturns
         }
 
         var adopted = reason is "E11";
-        var home = $"M{random.Next(1, 40)} {random.Next(1, 9)}{(char)('A' + random.Next(26))}{(char)('A' + random.Next(26))}";
+        var home = postcodes.Home(random);
         var cin = uasc ? "N8" : "N" + random.Next(1, 7).ToString(CultureInfo.InvariantCulture);
         var ls = uasc ? "V2" : random.NextDouble() < 0.45 ? "V2" : "C1";
         var stop = leave > simEnd ? simEnd.AddDays(1) : leave;
@@ -140,7 +141,7 @@ public static class SyntheticReturns
             // Placed with parents is not possible under a single period of accommodation (rule 378).
             place = "U6";
         }
-        var (provider, urn, pl) = Provider(place, home, random);
+        var (provider, urn, pl) = Provider(place, home, postcodes, random);
         var current = new SimEpisode(entry, "S", ls, cin, place, provider, urn, home, pl);
         child.Episodes.Add(current);
         foreach (var (when, what) in changes)
@@ -166,12 +167,12 @@ public static class SyntheticReturns
                     // A move is to somewhere else: without postcodes (UASC) two H5s would look like no move at all.
                     newPlace = NextPlace(agedNow, random);
                 }
-                var (p2, u2, pl2) = what == "A" ? ("PR1", current.Urn ?? "SC" + random.Next(100000, 999999).ToString(CultureInfo.InvariantCulture), current.PlPost) : Provider(newPlace, home, random);
+                var (p2, u2, pl2) = what == "A" ? ("PR1", current.Urn ?? "SC" + random.Next(100000, 999999).ToString(CultureInfo.InvariantCulture), current.PlPost) : Provider(newPlace, home, postcodes, random);
                 if (what == "A" && !current.Place.StartsWith('U'))
                 {
                     // The A5 placement is with the current foster carer, so the child must be fostered just before it.
                     current.Dec = when.AddDays(-30);
-                    var fosterPost = Provider("U4", home, random).PlPost;
+                    var fosterPost = Provider("U4", home, postcodes, random).PlPost;
                     var foster = current with { Decom = when.AddDays(-30), Rne = "P", Place = "U4", Provider = "PR1", Urn = "SC" + random.Next(100000, 999999).ToString(CultureInfo.InvariantCulture), PlPost = fosterPost };
                     foster.Dec = null;
                     foster.Rec = null;
@@ -243,9 +244,9 @@ public static class SyntheticReturns
             : r < 0.3 ? "U4" : r < 0.6 ? "K2" : "H5";
     }
 
-    private static (string Provider, string? Urn, string PlPost) Provider(string place, string home, Random random)
+    private static (string Provider, string? Urn, string PlPost) Provider(string place, string home, SyntheticPostcodes postcodes, Random random)
     {
-        var post = place == "P1" ? home : $"M{random.Next(1, 40)} {random.Next(1, 9)}{(char)('A' + random.Next(26))}{(char)('A' + random.Next(26))}";
+        var post = place == "P1" ? home : postcodes.Placement(random);
         if (post == home && place != "P1")
         {
             post = "OL1 1AA";
