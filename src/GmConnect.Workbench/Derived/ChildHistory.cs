@@ -52,6 +52,13 @@ public sealed class ChildHistory
 
     public IReadOnlyList<AdoptionSteps> Adoptions { get; }
 
+    /// <summary>Social worker episodes in start order (returns from 2023/24 carry them).</summary>
+    public IReadOnlyList<SocialWorkerEpisode> SocialWorkers { get; init; } = [];
+
+    /// <summary>The distinct social workers the child had at some time in [from, to].</summary>
+    public int SocialWorkersBetween(DateOnly from, DateOnly to) =>
+        SocialWorkers.Where(w => w.Start <= to && (w.End is null || w.End >= from)).Select(w => w.SocialWorker).Distinct(StringComparer.Ordinal).Count();
+
     /// <summary>Whether UASC on <paramref name="day"/>.</summary>
     public bool IsUascOn(DateOnly day) => WasUasc && (UascCeased is null || UascCeased > day);
 

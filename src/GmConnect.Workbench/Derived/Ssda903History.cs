@@ -110,6 +110,16 @@ public sealed class Ssda903History
             }
         }
 
+        var sw = ret[ReturnTable.SWEpisodes];
+        foreach (var r in sw.Rows)
+        {
+            if (sw.Date(r, "SW_DECOM") is { } start && sw.Get(r, "SW_ID") is { } worker)
+            {
+                // The same episode in a later year's return replaces the earlier (it may have ended since).
+                For(builders, sw.Child(r)).SocialWorkers[(worker, start)] = new SocialWorkerEpisode(worker, start, sw.Date(r, "SW_DEC"));
+            }
+        }
+
         var a = ret[ReturnTable.AD1];
         foreach (var r in a.Rows)
         {
@@ -144,6 +154,7 @@ public sealed class Ssda903History
         public readonly List<Episode> Episodes = [];
         public readonly Dictionary<(string, DateOnly), MissingEpisode> Missing = [];
         public readonly List<DateOnly> Decisions = [];
+        public readonly Dictionary<(string, DateOnly), SocialWorkerEpisode> SocialWorkers = [];
 
         public ChildHistory Build(ChildKey key, CollectionYear latest)
         {
@@ -165,7 +176,8 @@ public sealed class Ssda903History
             }
 
             var missing = Missing.Values.OrderBy(m => m.Start).ToList();
-            return new ChildHistory(key, Dob, Sex, Ethnic, Duc, Uasc, episodes, missing, adoptions);
+            var workers = SocialWorkers.Values.OrderBy(w => w.Start).ToList();
+            return new ChildHistory(key, Dob, Sex, Ethnic, Duc, Uasc, episodes, missing, adoptions) { SocialWorkers = workers };
         }
     }
 }

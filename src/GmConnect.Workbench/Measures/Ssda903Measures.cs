@@ -12,6 +12,9 @@ namespace GmConnect.Workbench.Measures;
 /// </summary>
 public static class Ssda903Measures
 {
+    /// <summary>The first collection year (start year) whose returns carry SWEpisodes.</summary>
+    public const int SocialWorkerEpisodesFrom = 2023;
+
     /// <summary>The name of the all-authorities area.</summary>
     public const string GreaterManchester = "GM";
 
@@ -140,6 +143,16 @@ public static class Ssda903Measures
         {
             var three = atEnd.Count(x => x.Child.PlacementsBetween(start, end) >= 3);
             yield return V("stability_3plus_placements", "all", MeasureKind.Percent, Math.Round(100.0 * three / atEnd.Count, 1), atEnd.Count);
+        }
+
+        // Social worker stability: of children looked after at 31 March, the share with 3 or more social workers during
+        // the year (each counted once). Only where the year's returns carry SWEpisodes (2023/24 on): an area whose
+        // children have none in the year gets no figure rather than a false 0.
+        // Episodes in a 2023/24 return reach back before it, so earlier years get no figure either.
+        var withWorkers = atEnd.Select(x => x.Child.SocialWorkersBetween(start, end)).ToList();
+        if (year.StartYear >= SocialWorkerEpisodesFrom && withWorkers.Any(n => n > 0))
+        {
+            yield return V("social_workers_3plus", "all", MeasureKind.Percent, Math.Round(100.0 * withWorkers.Count(n => n >= 3) / atEnd.Count, 1), atEnd.Count);
         }
 
         // Long-term stability: under 16 at 31 March, looked after 2.5 years or more, same placement for 2 years or more.

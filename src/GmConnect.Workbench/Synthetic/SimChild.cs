@@ -15,7 +15,8 @@ internal sealed class SimChild
 
     public bool Uasc { get; init; }
 
-    public required (string Id, DateOnly Start) SocialWorker { get; init; }
+    /// <summary>Social workers in start order (each until the next starts), with the reason each began.</summary>
+    public List<(string Id, DateOnly Start, string Reason)> SocialWorkers { get; } = [];
 
     public List<SimEpisode> Episodes { get; } = [];
 

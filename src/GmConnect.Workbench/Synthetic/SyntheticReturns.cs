@@ -70,9 +70,11 @@ public static class SyntheticReturns
             Ethnic = Ethnic[random.Next(Ethnic.Length)],
             Upn = "A" + random.NextInt64(100_000_000_000, 999_999_999_999).ToString(CultureInfo.InvariantCulture),
             Uasc = uasc,
-            // One social worker episode covering all the child's time in care (and at least a year before it).
-            SocialWorker = ("SW" + random.Next(10000, 99999).ToString(CultureInfo.InvariantCulture), entry.AddDays(-random.Next(370, 700))),
         };
+
+        // A social worker from at least a year before care, then a change every 550 days on average.
+        var worker = entry.AddDays(-random.Next(370, 700));
+        child.SocialWorkers.Add((SocialWorkerId(random), worker, "MANAGE"));
 
         var meanDays = age < 5 ? 700 : age < 10 ? 900 : age < 16 ? 1100 : 400;
         var leave = entry.AddDays(1 + (int)(-Math.Log(1 - random.NextDouble()) * meanDays));
@@ -102,6 +104,11 @@ public static class SyntheticReturns
         var cin = uasc ? "N8" : "N" + random.Next(1, 7).ToString(CultureInfo.InvariantCulture);
         var ls = uasc ? "V2" : random.NextDouble() < 0.45 ? "V2" : "C1";
         var stop = leave > simEnd ? simEnd.AddDays(1) : leave;
+        while ((worker = worker.AddDays(1 + (int)(-Math.Log(1 - random.NextDouble()) * 550))) < stop)
+        {
+            child.SocialWorkers.Add((SocialWorkerId(random), worker, SocialWorkerChange[random.Next(SocialWorkerChange.Length)]));
+        }
+
 
         // Planned changes: moves, C1 → C2 after 4–10 months, and for adoption E1, then an A5 placement with the foster carer.
         var changes = new SortedDictionary<DateOnly, string>();
@@ -243,6 +250,10 @@ public static class SyntheticReturns
             : age < 16 ? r < 0.4 ? "U4" : r < 0.7 ? "U6" : "K2"
             : r < 0.3 ? "U4" : r < 0.6 ? "K2" : "H5";
     }
+
+    private static readonly string[] SocialWorkerChange = ["LEFTRL", "ORGRST", "CHCHAN", "PCCHAN", "MANAGE", "OTHERS"];
+
+    private static string SocialWorkerId(Random random) => "SW" + random.Next(10000, 99999).ToString(CultureInfo.InvariantCulture);
 
     private static (string Provider, string? Urn, string PlPost) Provider(string place, string home, SyntheticPostcodes postcodes, Random random)
     {

@@ -82,7 +82,16 @@ internal static class SyntheticWriter
 
             if (lookedAfterAtEnd && year.StartYear >= 2023)
             {
-                Add(ReturnTable.SWEpisodes, [child.Id, dob, child.SocialWorker.Id, D(child.SocialWorker.Start), null, "MANAGE"]);
+                // Every social worker the child had during the year, the last one open.
+                var workers = child.SocialWorkers;
+                for (var i = 0; i < workers.Count; i++)
+                {
+                    DateOnly? next = i + 1 < workers.Count ? workers[i + 1].Start : null;
+                    if (workers[i].Start <= year.End && (next is null || next >= year.Start))
+                    {
+                        Add(ReturnTable.SWEpisodes, [child.Id, dob, workers[i].Id, D(workers[i].Start), next <= year.End ? D(next!.Value) : null, workers[i].Reason]);
+                    }
+                }
             }
         }
 
