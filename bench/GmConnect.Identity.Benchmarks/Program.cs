@@ -27,4 +27,10 @@ if (args.Length is 2 or 3 && args[0] == "--index")
     return;
 }
 
+if (args.Length is 2 or 3 && args[0] == "--rebuild")
+{
+    await RebuildRun.RunAsync(args[1], args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ComparatorBenchmarks).Assembly).Run(args);

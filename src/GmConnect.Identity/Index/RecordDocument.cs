@@ -43,27 +43,69 @@ internal static class RecordDocument
 
     public static IdentityRecord FromJson(string text)
     {
-        using var document = JsonDocument.Parse(text);
-        var root = document.RootElement;
-        string? Get(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        ArgumentNullException.ThrowIfNull(text);
+
+        // A forward-only read (no document tree): the index reads every stored record at start-up.
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var json = new Utf8JsonReader(bytes);
+        string? source = null, recordId = null, nhs = null, upn = null, nino = null, pnc = null, given = null, middle = null,
+            family = null, sex = null, dob = null, postcode = null, address = null, phone = null, email = null, recorded = null;
+        if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
+        {
+            throw new FormatException("A stored record is not a JSON object.");
+        }
+
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = json.ValueSpan;
+            json.Read();
+            if (json.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                json.Skip();
+                continue;
+            }
+
+            var value = json.TokenType == JsonTokenType.String ? json.GetString() : null;
+            switch (Encoding.UTF8.GetString(name))
+            {
+                case "source": source = value; break;
+                case "record_id": recordId = value; break;
+                case "nhs_number": nhs = value; break;
+                case "upn": upn = value; break;
+                case "nino": nino = value; break;
+                case "pnc_id": pnc = value; break;
+                case "given_name": given = value; break;
+                case "middle_names": middle = value; break;
+                case "family_name": family = value; break;
+                case "sex": sex = value; break;
+                case "date_of_birth": dob = value; break;
+                case "postcode": postcode = value; break;
+                case "address": address = value; break;
+                case "phone": phone = value; break;
+                case "email": email = value; break;
+                case "recorded_on": recorded = value; break;
+                default: break;
+            }
+        }
+
         return new IdentityRecord
         {
-            Source = Get("source") ?? throw new FormatException("A stored record has no source."),
-            RecordId = Get("record_id") ?? throw new FormatException("A stored record has no record_id."),
-            NhsNumber = Get("nhs_number"),
-            Upn = Get("upn"),
-            Nino = Get("nino"),
-            PncId = Get("pnc_id"),
-            GivenName = Get("given_name"),
-            MiddleNames = Get("middle_names"),
-            FamilyName = Get("family_name"),
-            Sex = Get("sex"),
-            DateOfBirth = ParseDay(Get("date_of_birth")),
-            Postcode = Get("postcode"),
-            Address = Get("address"),
-            Phone = Get("phone"),
-            Email = Get("email"),
-            RecordedOn = ParseDay(Get("recorded_on")),
+            Source = source ?? throw new FormatException("A stored record has no source."),
+            RecordId = recordId ?? throw new FormatException("A stored record has no record_id."),
+            NhsNumber = nhs,
+            Upn = upn,
+            Nino = nino,
+            PncId = pnc,
+            GivenName = given,
+            MiddleNames = middle,
+            FamilyName = family,
+            Sex = sex,
+            DateOfBirth = ParseDay(dob),
+            Postcode = postcode,
+            Address = address,
+            Phone = phone,
+            Email = email,
+            RecordedOn = ParseDay(recorded),
         };
     }
 

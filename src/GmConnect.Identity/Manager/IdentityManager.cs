@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Threading.Channels;
 using GmConnect.Identity.Identifiers;
 using GmConnect.Identity.Index;
 using GmConnect.Identity.Linkage.Scoring;
@@ -368,22 +369,51 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             index.AddPerson(person.PersonId).MergedInto = person.MergedInto;
         }
 
-        var stored = new List<StoredRecord>();
-        await foreach (var record in _store.ReadAllRecordsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            stored.Add(record);
-        }
+        // Reading (one database reader) overlaps preparing and indexing the chunk before it.
+        const int chunk = 20_000;
+        var chunks = Channel.CreateBounded<List<StoredRecord>>(2);
+        var reading = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    var current = new List<StoredRecord>(chunk);
+                    await foreach (var record in _store.ReadAllRecordsAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        current.Add(record);
+                        if (current.Count == chunk)
+                        {
+                            await chunks.Writer.WriteAsync(current, cancellationToken).ConfigureAwait(false);
+                            current = new List<StoredRecord>(chunk);
+                        }
+                    }
 
-        const int chunk = 50_000;
-        for (var start = 0; start < stored.Count; start += chunk)
+                    if (current.Count > 0)
+                    {
+                        await chunks.Writer.WriteAsync(current, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    chunks.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    chunks.Writer.Complete(e);
+                }
+            },
+            cancellationToken);
+
+        long lastOrder = 0;
+        await foreach (var slice in chunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            var slice = stored.GetRange(start, Math.Min(chunk, stored.Count - start));
             var features = index.Describe([.. slice.Select(s => s.Record)]);
             for (var i = 0; i < slice.Count; i++)
             {
                 index.Add(new IndexedRecord(slice[i].Record, slice[i].Version, slice[i].ContentHash, slice[i].Link, features[i]));
+                lastOrder = Math.Max(lastOrder, slice[i].Link.Order);
             }
         }
+
+        await reading.ConfigureAwait(false);
 
         foreach (var pair in await _store.CannotLinksAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -391,7 +421,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         }
 
         _index = index;
-        _nextOrder = stored.Count == 0 ? 1 : stored.Max(s => s.Link.Order) + 1;
+        _nextOrder = lastOrder + 1;
         var model = await _store.LatestModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is not null)
         {
