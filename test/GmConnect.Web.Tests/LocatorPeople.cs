@@ -9,9 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GmConnect.Web.Tests;
 
 /// <summary>
-/// A child the Identity Manager knows from one GP record (one record only, with a name unlike
-/// <see cref="IdentityPeople"/>'s: more records, or linked pairs, would move the matcher's statistics under the
-/// stewards' review pairs), with what organisations publish about them through the Locator's producer services, as
+/// A child the Identity Manager of <see cref="RecordsFixture"/>'s exchange knows from a GP record and Manchester
+/// children's social care's (one NHS number, one person), with what organisations publish about them through the Locator's producer services, as
 /// their demo practitioners would: Manchester's child protection plan (its content in the Repository, published by
 /// the demo content publisher the demo seed uses); Salford's child protection plan, labelled restricted (the
 /// safeguarding agreement includes restricted records, direct care's does not: break-glass territory) and youth
