@@ -34,7 +34,4 @@ internal static partial class Log
 
     [LoggerMessage(171, LogLevel.Error, "Locator demo seed failed with {ExceptionType}")]
     public static partial void LocatorDemoFailed(ILogger logger, string exceptionType);
-
-    [LoggerMessage(172, LogLevel.Warning, "Web page {Page}: {Count} pointers withheld, {Overridable} of them break-glass could open")]
-    public static partial void PersonRecordsWithheld(ILogger logger, string page, int count, int overridable);
 }
