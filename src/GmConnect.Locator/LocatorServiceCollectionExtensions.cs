@@ -64,7 +64,7 @@ public static class LocatorServiceCollectionExtensions
             sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<InvolvementRegister>>()));
         services.TryAddSingleton(sp => new LocatorDemoSeeder(
             sp.GetRequiredService<PointerStore>(), sp.GetRequiredService<PointerPublisher>(), sp.GetRequiredService<InvolvementRegister>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LocatorDemoSeeder>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LocatorDemoSeeder>>(), sp.GetService<IDemoContentPublisher>()));
         return services;
     }
 }

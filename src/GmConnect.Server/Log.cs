@@ -28,4 +28,10 @@ internal static partial class Log
 
     [LoggerMessage(161, LogLevel.Error, "Identity feed failed with {ExceptionType}; retrying after the poll interval")]
     public static partial void IdentityFeedFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(170, LogLevel.Information, "Locator demo: waiting for the identity feed before seeding pointers, involvements and content")]
+    public static partial void LocatorDemoWaiting(ILogger logger);
+
+    [LoggerMessage(171, LogLevel.Error, "Locator demo seed failed with {ExceptionType}")]
+    public static partial void LocatorDemoFailed(ILogger logger, string exceptionType);
 }

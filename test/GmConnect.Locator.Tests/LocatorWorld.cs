@@ -62,7 +62,7 @@ internal sealed class LocatorWorld : IAsyncDisposable
 
     public static Actor Admin { get; } = new("demo-admin", "gmc:exchange", "administrator");
 
-    public static async Task<LocatorWorld> StartAsync(StoreProvider provider)
+    public static async Task<LocatorWorld> StartAsync(StoreProvider provider, Action<IServiceCollection>? configure = null)
     {
         var store = await TestStore.CreateAsync(provider);
         var time = new FakeTimeProvider(Now);
@@ -74,6 +74,7 @@ internal sealed class LocatorWorld : IAsyncDisposable
         services.AddLogging();
         services.AddGovernance(o => o.ConfigDirectory = Path.Combine(AppContext.BaseDirectory, "configs", "governance"));
         services.AddLocator(o => o.RecordTypesFile = Path.Combine(AppContext.BaseDirectory, "configs", "locator", "record-types.json"));
+        configure?.Invoke(services);
         var provider_ = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await new MigrationRunner(store.Store, provider_.GetServices<IMigrationSource>(), time).MigrateAsync();
         foreach (var hosted in provider_.GetServices<IHostedService>())

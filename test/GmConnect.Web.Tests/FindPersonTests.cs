@@ -49,7 +49,7 @@ public sealed class FindPersonTests(WebFixture web)
         Assert.Contains("NHS number: " + nhs, identities, StringComparison.Ordinal);
         Assert.Contains("gp:P99001", identities, StringComparison.Ordinal);
         Assert.DoesNotContain("la:352:socialcare", identities, StringComparison.Ordinal); // another person until a steward links them
-        Assert.Contains("Record Locator", await page.GetByTestId("locator-note").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("No records you may see", await page.GetByTestId("no-records").InnerTextAsync(), StringComparison.Ordinal);
         await Accessibility.AssertNoViolationsAsync(page);
 
         // Both looks were decided and audited by Governance.

@@ -19,6 +19,7 @@ public sealed class ScreenshotTests(WebFixture web)
     [InlineData("subject-access", "subject-access.png")]
     public async Task Screenshot_SignedInPage_IsAPng(string which, string file)
     {
+
         // Distinct people per screenshot, so that one pair never matches another.
         var (given, family) = which switch { "review" => ("Rhiannon", "Entwistle"), "persons" => ("Soren", "Duckworth"), _ => ("Tallulah", "Ashworth") };
         var review = await IdentityPeople.ReviewPairAsync(web.Identity, given, family);
@@ -51,7 +52,7 @@ public sealed class ScreenshotTests(WebFixture web)
         await SaveAsync(png, file);
     }
 
-    private static async Task SaveAsync(byte[] png, string file)
+    internal static async Task SaveAsync(byte[] png, string file)
     {
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png.Take(4));
         var folder = Environment.GetEnvironmentVariable("GMC_UPDATE_SCREENSHOTS") == "1"

@@ -61,7 +61,7 @@ public sealed class WebFixture : IAsyncLifetime
     }
 
     /// <summary>A new page at the given width (CSS pixels); skips or fails the test when there is no browser.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1024, bool javaScript = true)
+    public async Task<IPage> NewPageAsync(int width = 1024, bool javaScript = true, string? baseUrl = null)
     {
         if (Browser is null)
         {
@@ -73,7 +73,7 @@ public sealed class WebFixture : IAsyncLifetime
             Assert.Skip(Unavailable ?? "Browser tests skipped: no browser.");
         }
 
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, BaseURL = BaseUrl, JavaScriptEnabled = javaScript });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, BaseURL = baseUrl ?? BaseUrl, JavaScriptEnabled = javaScript });
         return await context.NewPageAsync();
     }
 
@@ -96,12 +96,12 @@ public sealed class WebFixture : IAsyncLifetime
     /// <summary>The exchange's Identity Manager (the real one), for tests to submit the records their journey needs.</summary>
     public IIdentityManager Identity => Services.GetRequiredService<IIdentityManager>();
 
-    private sealed class Exchange(TestStore store, string demoDirectory) : WebApplicationFactory<Program>
+    internal sealed class Exchange(TestStore store, string demoDirectory, bool seedDemo = true) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Store:ConnectionString", store.ConnectionString);
-            builder.UseSetting("Demo:SeedOnFirstRun", "true");
+            builder.UseSetting("Demo:SeedOnFirstRun", seedDemo ? "true" : "false");
             builder.UseSetting("Demo:People", "400");
             // The browser tests give the Identity Manager its population themselves (IdentityPeople), so that the
             // matcher's model and thresholds see the same records on every run; the demo feed (tested in Server.Tests)

@@ -94,6 +94,38 @@ public sealed class BreakGlassService
         return new BreakGlassResult(session, refusal);
     }
 
+    /// <summary>How long a session lasts when the practitioner does not choose (<see cref="GovernanceOptions.BreakGlassDuration"/>).</summary>
+    public TimeSpan DefaultDuration => _options.BreakGlassDuration;
+
+    /// <summary>The longest session that may be opened (<see cref="GovernanceOptions.MaxBreakGlassDuration"/>).</summary>
+    public TimeSpan MaxDuration => _options.MaxBreakGlassDuration;
+
+    /// <summary>
+    /// True when this requester could open a session at all: the claims hold, the purpose is direct care or
+    /// safeguarding, and the role has the break-glass capability. A page asks before it offers the button;
+    /// <see cref="OpenAsync"/> checks again (and audits) when the practitioner goes ahead.
+    /// </summary>
+    public bool MayBreakGlass(AccessRequest requester)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        return RequesterCheck.Passes(_policy.Current, requester, out var role, out _)
+            && requester.Purpose is Purpose.DirectCare or Purpose.Safeguarding
+            && (role.Capabilities & RoleCapabilities.BreakGlass) != 0;
+    }
+
+    /// <summary>
+    /// The session of this requester (practitioner, organisation, purpose) on this person that is in force now, the
+    /// one expiring last if several are; null when none is. Reads nothing but Governance's own sessions.
+    /// </summary>
+    public async Task<BreakGlassSession?> ActiveAsync(AccessRequest requester, string personId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        ArgumentException.ThrowIfNullOrWhiteSpace(personId);
+        var now = _time.GetUtcNow();
+        var sessions = await _store.ForPersonAsync(personId, cancellationToken).ConfigureAwait(false);
+        return sessions.Where(s => s.Covers(requester, now)).MaxBy(s => s.ExpiresAt);
+    }
+
     /// <summary>The wire code of a justification, e.g. <c>imminent-risk-to-life</c>.</summary>
     public static string Code(BreakGlassJustification justification) => justification switch
     {

@@ -10,11 +10,12 @@ namespace GmConnect.Governance.Filtering;
 /// <typeparam name="T">The caller's item type.</typeparam>
 public sealed class FilterResult<T>
 {
-    internal FilterResult(IReadOnlyList<PermittedItem<T>> items, int total, IReadOnlyDictionary<ReasonCategory, int> withheld)
+    internal FilterResult(IReadOnlyList<PermittedItem<T>> items, int total, IReadOnlyDictionary<ReasonCategory, int> withheld, IReadOnlyList<WithheldGroup>? groups = null)
     {
         Items = items;
         Total = total;
         Withheld = withheld;
+        WithheldGroups = groups ?? [];
     }
 
     /// <summary>The requested page of permitted (possibly redacted) items.</summary>
@@ -25,6 +26,15 @@ public sealed class FilterResult<T>
 
     /// <summary>Withheld items counted per reason category.</summary>
     public IReadOnlyDictionary<ReasonCategory, int> Withheld { get; }
+
+    /// <summary>
+    /// The same withheld items grouped by reason category and custodian (most first), with how many of each group
+    /// break-glass could open. Sums to <see cref="WithheldCount"/>.
+    /// </summary>
+    public IReadOnlyList<WithheldGroup> WithheldGroups { get; }
+
+    /// <summary>How many withheld items an active break-glass session of the requester would open.</summary>
+    public int BreakGlassMayOverride => WithheldGroups.Sum(g => g.BreakGlassMayOverride);
 
     /// <summary>The number of withheld items the caller may report.</summary>
     public int WithheldCount => Withheld.Values.Sum();

@@ -22,6 +22,7 @@ internal static class QueryFilter
         var decided = new DecidedCandidate[candidates.Count];
         var permitted = new List<PermittedItem<T>>();
         var withheld = new Dictionary<ReasonCategory, int>();
+        var groups = new Dictionary<(ReasonCategory Category, string Custodian), (int Count, int Overridable)>();
         for (var i = 0; i < candidates.Count; i++)
         {
             var candidate = candidates[i];
@@ -48,10 +49,19 @@ internal static class QueryFilter
             {
                 var category = decision.PrimaryReason.Category;
                 withheld[category] = withheld.GetValueOrDefault(category) + 1;
+                var key = (category, candidate.Resource.CustodianId);
+                var (count, overridable) = groups.GetValueOrDefault(key);
+                // Break-glass overrides a denial only when every reason for it is one it may override (ADR 0005).
+                var mayOverride = decision.Reasons.All(r => r.Reason.BreakGlassOverrides());
+                groups[key] = (count + 1, overridable + (mayOverride ? 1 : 0));
             }
         }
 
         var pageItems = permitted.Skip(page.Offset).Take(page.Limit).ToArray();
-        return (new FilterResult<T>(pageItems, permitted.Count, withheld), decided);
+        var grouped = groups
+            .OrderByDescending(g => g.Value.Count).ThenBy(g => g.Key.Category).ThenBy(g => g.Key.Custodian, StringComparer.Ordinal)
+            .Select(g => new WithheldGroup(g.Key.Category, g.Key.Custodian, g.Value.Count, g.Value.Overridable))
+            .ToArray();
+        return (new FilterResult<T>(pageItems, permitted.Count, withheld, grouped), decided);
     }
 }

@@ -33,9 +33,13 @@ public sealed class LocatorDemoSeeder
     private readonly InvolvementRegister _involvements;
     private readonly TimeProvider _time;
     private readonly ILogger<LocatorDemoSeeder> _logger;
+    private readonly IDemoContentPublisher? _content;
 
-    internal LocatorDemoSeeder(PointerStore store, PointerPublisher publisher, InvolvementRegister involvements, TimeProvider time, ILogger<LocatorDemoSeeder> logger)
+    internal LocatorDemoSeeder(
+        PointerStore store, PointerPublisher publisher, InvolvementRegister involvements, TimeProvider time, ILogger<LocatorDemoSeeder> logger,
+        IDemoContentPublisher? content = null)
     {
+        _content = content;
         _store = store;
         _publisher = publisher;
         _involvements = involvements;
@@ -77,6 +81,7 @@ public sealed class LocatorDemoSeeder
 
                 var start = today.AddDays(-30 - (i * 37 % 700));
                 var type = types[i % types.Length];
+                var attachment = _content is null ? null : await _content.PublishAsync(actor, type, subjects, cancellationToken).ConfigureAwait(false);
                 var outcome = await _publisher.CreateAsync(actor, new PointerDraft
                 {
                     MasterIdentifier = $"urn:gmconnect:demo:{source}|{row.RecordId}-{type}",
@@ -86,7 +91,7 @@ public sealed class LocatorDemoSeeder
                     Description = "Synthetic demo record",
                     PeriodStart = start,
                     PeriodEnd = i % 4 == 3 ? start.AddDays(120) : null,
-                    Content = [new PointerAttachment($"https://records.example/{actor.OrganisationId.Replace(':', '-')}/{type}/{row.RecordId}", "application/pdf")],
+                    Content = [attachment ?? new PointerAttachment($"https://records.example/{actor.OrganisationId.Replace(':', '-')}/{type}/{row.RecordId}", "application/pdf")],
                 }, cancellationToken).ConfigureAwait(false);
                 pointers += outcome.Succeeded ? 1 : 0;
 

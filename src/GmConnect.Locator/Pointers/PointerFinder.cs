@@ -50,7 +50,7 @@ public sealed class PointerFinder
         var filtered = await _gate.FilterAsync(request with { Action = AccessAction.Search }, candidates, QueryKind.ByPerson,
             new PageRequest(query.Offset, query.Count), cancellationToken).ConfigureAwait(false);
         Log.Searched(_logger, candidates.Count, filtered.Total, filtered.WithheldCount);
-        return new PointerSearchResult(filtered.Items, filtered.Total, filtered.Withheld);
+        return new PointerSearchResult(filtered.Items, filtered.Total, filtered.Withheld, filtered.WithheldGroups);
     }
 
     /// <summary>

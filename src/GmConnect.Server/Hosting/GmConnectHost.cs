@@ -111,6 +111,9 @@ internal static class GmConnectHost
         services.AddDocumentReferences(builder.Configuration);
         services.AddSingleton<GmConnect.Locator.Pointers.IPointerObserver, Locator.PointerNotifications>();
         services.AddIdentityFeedWorker(builder.Configuration);
+        services.AddSingleton<GmConnect.Locator.Demo.IDemoContentPublisher, Locator.DemoRecordContent>();
+        services.AddHostedService<Locator.LocatorDemoWorker>();
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(Pages.Persons.PersonPageAudit.Configure);
         return builder;
     }
 

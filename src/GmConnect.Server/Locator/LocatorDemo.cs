@@ -11,11 +11,13 @@ internal static class LocatorDemo
     /// <summary>
     /// On a store without pointers, publishes demo pointers and involvements for people of the demo population
     /// (when demo seeding is on and an Identity Manager is registered: the Locator resolves people through it).
+    /// With the identity feed on, <see cref="LocatorDemoWorker"/> seeds instead, once the people are in the index.
     /// </summary>
     public static async Task SeedLocatorDemoAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
-        if (!demo.SeedOnFirstRun || app.Services.GetService<IIdentityManager>() is null)
+        if (!demo.SeedOnFirstRun || app.Services.GetService<IIdentityManager>() is null
+            || app.Services.GetRequiredService<IOptions<IdentityFeedOptions>>().Value.Enabled)
         {
             return;
         }

@@ -55,4 +55,48 @@ public sealed class BreakGlassServiceTests
         var entry = Assert.Single(await governance.Audit.SearchAsync(new AuditQuery(PersonId: "p1"), Ct));
         Assert.Equal(("success", "child-at-risk", result.Session.Id), (entry.Record.Outcome, entry.Record.Detail, entry.Record.BreakGlassSessionId));
     }
+
+    [Theory]
+    [InlineData("clin-trust", Trust, "clinician", Purpose.DirectCare, true)]
+    [InlineData("clin-trust", Trust, "clinician", Purpose.SecondaryUse, false)]
+    [InlineData("officer", Police, "police-officer", Purpose.Safeguarding, false)]
+    [InlineData("ghost", Trust, "clinician", Purpose.DirectCare, false)]
+    public async Task MayBreakGlass_RoleAndPurpose_AnswersAsOpenAsyncWould(string practitioner, string organisation, string role, Purpose purpose, bool expected)
+    {
+        await using var governance = await TestGovernance.StartAsync();
+        var requester = new AccessRequest(practitioner, organisation, role, purpose, AccessAction.Read);
+
+        var may = governance.BreakGlass.MayBreakGlass(requester);
+        var opened = await governance.BreakGlass.OpenAsync(requester, "p1", BreakGlassJustification.ChildAtRisk, Reason, cancellationToken: Ct);
+
+        Assert.Equal(expected, may);
+        Assert.Equal(expected, opened.Opened);
+    }
+
+    [Fact]
+    public async Task ActiveAsync_OpenedSession_FoundForItsPractitionerAndPurposeOnlyUntilItExpires()
+    {
+        await using var governance = await TestGovernance.StartAsync();
+        var opened = await governance.BreakGlass.OpenAsync(Clinician, "p1", BreakGlassJustification.ChildAtRisk, Reason, TimeSpan.FromHours(2), Ct);
+
+        var active = await governance.BreakGlass.ActiveAsync(Clinician, "p1", Ct);
+        var otherPerson = await governance.BreakGlass.ActiveAsync(Clinician, "p2", Ct);
+        var otherPurpose = await governance.BreakGlass.ActiveAsync(Clinician with { Purpose = Purpose.Safeguarding }, "p1", Ct);
+        governance.Time.Advance(TimeSpan.FromHours(2));
+        var expired = await governance.BreakGlass.ActiveAsync(Clinician, "p1", Ct);
+
+        Assert.Equal(opened.Session!.Id, active?.Id);
+        Assert.Equal(Now.AddHours(2), active!.ExpiresAt);
+        Assert.Null(otherPerson);
+        Assert.Null(otherPurpose);
+        Assert.Null(expired);
+    }
+
+    [Fact]
+    public async Task Durations_FromOptions_DefaultAndMaximumFourHours()
+    {
+        await using var governance = await TestGovernance.StartAsync();
+
+        Assert.Equal((TimeSpan.FromHours(4), TimeSpan.FromHours(4)), (governance.BreakGlass.DefaultDuration, governance.BreakGlass.MaxDuration));
+    }
 }

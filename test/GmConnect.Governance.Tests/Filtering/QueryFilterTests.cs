@@ -36,6 +36,28 @@ public sealed class QueryFilterTests
     }
 
     [Fact]
+    public void Apply_MixedCandidates_GroupsWithheldByCategoryAndCustodianWithWhatBreakGlassCouldOpen()
+    {
+        var subjects = Subjects(("p1", SensitivityLabels.None, true), ("p2", SensitivityLabels.None, false));
+        Candidate<string>[] candidates =
+        [
+            Candidate("a", "p1", La1, "care-plan"),
+            Candidate("c1", "p1", Police, "police-incident"),         // purpose not in agreement
+            Candidate("c2", "p2", Police, "police-incident"),         // purpose not in agreement
+            Candidate("d", "p2", La1, "care-plan"),                   // no involvement: break-glass may open it
+            Candidate("e", "p2", La1, "care-plan", SensitivityLabels.Sealed), // concealed: in no group
+        ];
+
+        var (result, _) = Apply(candidates, subjects, QueryKind.ByPerson, PageRequest.All);
+
+        Assert.Equal(
+            [new WithheldGroup(ReasonCategory.Agreement, Police, 2, 0), new WithheldGroup(ReasonCategory.Relationship, La1, 1, 1)],
+            result.WithheldGroups);
+        Assert.Equal(result.WithheldCount, result.WithheldGroups.Sum(g => g.Count));
+        Assert.Equal(1, result.BreakGlassMayOverride);
+    }
+
+    [Fact]
     public void Apply_Paging_IsAppliedAfterTheDecisionSoTotalsDoNotLeak()
     {
         var subjects = Subjects(("p1", SensitivityLabels.None, true), ("p2", SensitivityLabels.None, false));

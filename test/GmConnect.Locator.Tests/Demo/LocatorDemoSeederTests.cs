@@ -48,4 +48,33 @@ public sealed class LocatorDemoSeederTests : IAsyncLifetime
         Assert.Equal("dfe:352", Assert.Single(byNhs.Items).Item.CustodianId);
         Assert.Single(involvements.Items); // SC2's person is unknown to the Identity Manager: no involvement
     }
+
+    [Fact]
+    public async Task SeedIfEmptyAsync_ContentPublisherRegistered_PointsAtWhatItPublishedAndFallsBackWhenItCannot()
+    {
+        var content = new RecordingContentPublisher();
+        await using var world = await StartAsync(StoreProvider.Sqlite, s => s.AddSingleton<IDemoContentPublisher>(content));
+        world.Identity.AddPerson("p1", (IdentifierSystems.ForSource("la:352:socialcare"), "SC1"), (Nhs, "9434765919"));
+
+        await world.Services.GetRequiredService<LocatorDemoSeeder>().SeedIfEmptyAsync(_directory.FullName, cancellationToken: Ct);
+        var found = await world.Finder.SearchAsync(Request(ManchesterSocialWorker, Purpose.Safeguarding), new PointerQuery { Subject = new(Nhs, "9434765919") }, Ct);
+
+        Assert.Equal(2, content.Calls.Count);
+        Assert.All(content.Calls, c => Assert.Equal("dfe:352", c.Custodian));
+        var pointer = Assert.Single(found.Items).Item;
+        Assert.Equal("Binary/" + pointer.Type, Assert.Single(pointer.Content).Url); // SC1's person is known: content published
+        Assert.Equal("text/plain", pointer.Content[0].ContentType);
+    }
+
+    /// <summary>Publishes for people whose NHS number is given (as the host's would for people it can resolve).</summary>
+    private sealed class RecordingContentPublisher : IDemoContentPublisher
+    {
+        public List<(string Custodian, string Type)> Calls { get; } = [];
+
+        public Task<PointerAttachment?> PublishAsync(Governance.Administration.Actor custodian, string recordType, IReadOnlyList<SubjectIdentifier> subjects, CancellationToken cancellationToken)
+        {
+            Calls.Add((custodian.OrganisationId, recordType));
+            return Task.FromResult(subjects.Any(s => s.System == Nhs) ? new PointerAttachment("Binary/" + recordType, "text/plain") : null);
+        }
+    }
 }
