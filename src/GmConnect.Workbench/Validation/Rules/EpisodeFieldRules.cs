@@ -8,7 +8,8 @@ internal static class EpisodeFieldRules
 {
     private const ReturnTable E = ReturnTable.Episodes;
 
-    private static readonly DateOnly FreeingOrdersEnded = new(2005, 12, 30);
+    // "Before December 2005": E1 (placement order) replaced freeing orders from 1 December 2005 (the reference's date).
+    private static readonly DateOnly FreeingOrdersEnded = new(2005, 12, 1);
 
     // Placement types for which no provider, postcode or URN is expected.
     private static readonly string[] NoProvider = ["T0", "T1", "T2", "T3", "T4", "Z1"];
