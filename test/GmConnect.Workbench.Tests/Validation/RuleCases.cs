@@ -90,7 +90,8 @@ internal static class RuleCases
 
         // Episodes: the chain
         C("142", b => { Chain(b); b.Set(Episodes, 0, "DEC", null).Set(Episodes, 0, "REC", null); }, Episodes, 0);
-        C("357", b => b.Set(Episodes, 0, "RNE", "P"), Episodes);
+        // A first episode that starts in the year (one carried over from an earlier year is not judged).
+        C("357", b => b.Set(Episodes, 0, "DECOM", "01/05/2024").Set(Episodes, 0, "RNE", "P"), Episodes);
         C("388", b => { Chain(b); b.Set(Episodes, 1, "DECOM", "02/06/2024"); }, Episodes, 0);
         C("431", b => { Chain(b); b.Set(Episodes, 1, "RNE", "S"); }, Episodes, 1);
         C("432", b => { Chain(b); b.Set(Episodes, 0, "REC", "E4A"); }, Episodes, 1);
