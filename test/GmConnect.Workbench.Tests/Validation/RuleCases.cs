@@ -162,7 +162,7 @@ internal static class RuleCases
         C("545", b => b.Set(OC2, 0, "DOB", "01/06/2021"), OC2);
         C("546", b => b.Set(OC2, 0, "HEALTH_CHECK", "1"), OC2);
         C("547", b => b.Set(OC2, 0, "HEALTH_CHECK", "1").Set(OC2, 0, "TEETH_CHECK", null), OC2);
-        C("187", b => b.Add(AD1, "CHILD=1", "DOB=01/06/2012"), AD1);
+        C("187", b => b.Add(AD1, "CHILD=1", "DOB=01/06/2012", "DATE_INT=01/03/2024"), AD1);
 
         // OC3 (child 2 is a care leaver with no episode this year)
         C("131", b => { Leaver(b); b.Set(OC3, 0, "IN_TOUCH", "XX"); }, OC3);
