@@ -174,7 +174,8 @@ internal static class RuleCases
         C("391", b => { Leaver(b); b.Set(OC3, 0, "DOB", "01/06/2000"); }, OC3);
         C("3001", b => { Leaver(b); b.Set(OC3, 0, "ACCOM", "Z1").Set(OC3, 0, "DOB", "01/06/2007"); }, OC3);
         C("347", b => { Leaver(b); b.Set(OC3, 0, "ACCOM", "T1").Set(OC3, 0, "DOB", "01/06/2007"); }, OC3);
-        C("134", b => { Leaver(b); b.Add(AD1, "CHILD=2", "DOB=01/06/2006"); }, OC3);
+        // As the reference: the AD1 row is reported, when both rows have items completed.
+        C("134", b => { Leaver(b); b.Add(AD1, "CHILD=2", "DOB=01/06/2006", "DATE_INT=01/03/2024"); }, AD1);
         C("215", b => { Leaver(b); b.Add(OC2, "CHILD=2", "DOB=01/06/2006", "CONVICTED=0"); }, OC3);
         C("1000", b => { Leaver(b); LeaverEpisode(b, "01/01/2024", "01/05/2024", "E2"); }, OC3);
         C("1011", b => { Leaver(b); LeaverEpisode(b, "01/01/2024", "01/05/2024", "E3"); }, OC3);
