@@ -244,7 +244,7 @@ internal static class RuleCases
         C("581", b => { Missing1(b); b.Set(Missing, 0, "MIS_START", "01/12/2022"); }, Missing);
         C("578", b => { Missing1(b); b.Set(Episodes, 0, "DEC", "01/02/2025").Set(Episodes, 0, "REC", "E4A").Set(Missing, 0, "MIS_START", "01/03/2025").Set(Missing, 0, "MIS_END", "02/03/2025"); }, Missing);
         C("577", b => { Missing1(b); b.Set(Episodes, 0, "DEC", "01/02/2025").Set(Episodes, 0, "REC", "E4A").Set(Missing, 0, "MIS_END", null); }, Missing);
-        C("580", b => { Missing1(b); b.Set(Episodes, 0, "DEC", "01/02/2025").Set(Episodes, 0, "REC", "E4A").Set(Missing, 0, "MIS_END", null); }, Episodes);
+        C("580", b => { Missing1(b); b.Set(Episodes, 0, "DEC", "01/02/2025").Set(Episodes, 0, "REC", "E4A").Set(Missing, 0, "DOB", "01/02/2007").Set(Missing, 0, "MIS_START", "30/01/2025").Set(Missing, 0, "MIS_END", "01/02/2025"); }, Episodes);
         C("575", b => { Missing1(b); b.Set(Episodes, 0, "DEC", "01/02/2025").Set(Episodes, 0, "REC", "E4A").Set(Missing, 0, "MIS_END", null); }, Missing);
 
         // Reviews
