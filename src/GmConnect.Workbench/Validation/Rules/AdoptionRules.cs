@@ -21,9 +21,11 @@ internal static class AdoptionRules
         yield return new("176", Code(A, "SEX_ADOPTR", _ => CodeLists.SexAdoptr));
         yield return new("177", Code(A, "LS_ADOPTR", _ => CodeLists.LsAdoptr));
         yield return new("151", ctx => Rows(ctx, A, (t, r) => Ad1Items.Any(i => t.Filled(r, i)) && Ad1Items.Any(i => t.Blank(r, i))));
-        yield return new("333", ctx => Rows(ctx, A, (t, r) => t.Date(r, "DATE_INT") is { } i && t.Date(r, "DATE_MATCH") is { } m && i > m));
+        // As the reference: a match date needs a DATE_INT on or before it (a blank one fails too).
+        yield return new("333", ctx => Rows(ctx, A, (t, r) => t.Date(r, "DATE_MATCH") is { } m && (t.Blank(r, "DATE_INT") || t.Date(r, "DATE_INT") > m)));
         yield return new("511", ctx => Rows(ctx, A, (t, r) => t.Is(r, "NB_ADOPTR", "2") && t.Is(r, "SEX_ADOPTR", "M1", "F1")));
-        yield return new("514", ctx => Rows(ctx, A, (t, r) => t.Is(r, "LS_ADOPTR", "L0") && t.Is(r, "SEX_ADOPTR", "MM", "FF", "MF")));
+        // As the reference: a single adopter (L0) must be M1 or F1.
+        yield return new("514", ctx => Rows(ctx, A, (t, r) => t.Is(r, "LS_ADOPTR", "L0") && !t.Is(r, "SEX_ADOPTR", "M1", "F1")));
         yield return new("517", Couple("L3", "MF"));
         yield return new("518", Couple("L4", "MM", "FF"));
         yield return new("519", Couple("L2", "MM", "FF", "MF"));
@@ -76,8 +78,9 @@ internal static class AdoptionRules
     private static DateOnly? LatestStart(ValidationContext ctx, string child) =>
         ctx.EpisodesOf(child).Where(e => ctx.Episodes.Is(e, "RNE", "S")).Select(e => ctx.Episodes.Date(e, "DECOM")).LastOrDefault(d => d is not null);
 
+    // As the reference, a blank SEX_ADOPTR is not one of the allowed codes either.
     private static Func<ValidationContext, IEnumerable<(ReturnTable, int)>> Couple(string legalStatus, params string[] sexes) =>
-        ctx => Rows(ctx, A, (t, r) => t.Is(r, "LS_ADOPTR", legalStatus) && t.Filled(r, "SEX_ADOPTR") && !t.Is(r, "SEX_ADOPTR", sexes));
+        ctx => Rows(ctx, A, (t, r) => t.Is(r, "LS_ADOPTR", legalStatus) && !t.Is(r, "SEX_ADOPTR", sexes));
 
     private static IEnumerable<(ReturnTable, int)> Overlapping(ValidationContext ctx, bool requireOpen)
     {
