@@ -212,7 +212,7 @@ internal static class RuleCases
         C("525", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED_CEASED", "01/05/2024").Set(PlacedAdoption, 0, "REASON_PLACED_CEASED", "RD1"); }, AD1);
         C("601", b => { Adopted(b); b.Clear(AD1); }, Episodes, 1);
         C("602", b => { Adopted(b); b.Set(Episodes, 1, "REC", "E4A"); }, AD1);
-        C("558", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED_CEASED", "01/05/2024").Set(PlacedAdoption, 0, "REASON_PLACED_CEASED", "RD1"); }, PlacedAdoption);
+        C("558", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED_CEASED", "01/05/2024").Set(PlacedAdoption, 0, "REASON_PLACED_CEASED", "RD1"); }, Episodes, 1);
         C("557", b => { Adopted(b); b.Set(Episodes, 1, "REC", "E4A"); }, PlacedAdoption);
         C("551", b => { Adopted(b); b.Clear(PlacedAdoption); }, Episodes, 1);
         C("553", b => { Adopted(b); b.Clear(PlacedAdoption); }, Episodes, 1);
