@@ -62,8 +62,10 @@ internal static class AdoptionRules
         yield return new("554", ctx => DecidedAfter(ctx, e => ctx.Episodes.Is(e, "LS", "E1")));
         yield return new("556", ctx => DecidedAfter(ctx, e => ctx.Episodes.Is(e, "LS", "D1")));
         yield return new("117", Rule117);
-        yield return new("1003", ctx => Rows(ctx, P, (t, r) => t.Date(r, "DATE_PLACED") is { } d && LatestStart(ctx, t.Child(r)) is { } s && d < s));
-        yield return new("334", ctx => Rows(ctx, A, (t, r) => t.Date(r, "DATE_INT") is { } d && LatestStart(ctx, t.Child(r)) is { } s && d < s));
+        // 1003 against the child's first start of care (RNE S), 334 against the latest, as the reference (and the DfE
+        // logic it quotes) reads them; the decision and the episode are both reported.
+        yield return new("1003", ctx => BeforeStart(ctx, P, "DATE_PLACED", latest: false));
+        yield return new("334", ctx => BeforeStart(ctx, A, "DATE_INT", latest: true));
         yield return new("331", ctx => Ad1AgainstAdoptivePlacement(ctx, "DATE_MATCH"));
         yield return new("521", ctx => Ad1AgainstAdoptivePlacement(ctx, "DATE_INT"));
         yield return new("335", Rule335);
@@ -136,9 +138,24 @@ internal static class AdoptionRules
     private static bool HasAd1(ValidationContext ctx, string child) =>
         ctx.RowsOf(A, child).Any(a => Ad1Items.Any(i => ctx[A].Filled(a, i)));
 
-    /// <summary>Start of the child's latest period of care (its latest RNE = S episode).</summary>
-    private static DateOnly? LatestStart(ValidationContext ctx, string child) =>
-        ctx.EpisodesOf(child).Where(e => ctx.Episodes.Is(e, "RNE", "S")).Select(e => ctx.Episodes.Date(e, "DECOM")).LastOrDefault(d => d is not null);
+    private static IEnumerable<(ReturnTable, int)> BeforeStart(ValidationContext ctx, ReturnTable table, string column, bool latest)
+    {
+        var t = ctx[table];
+        for (var r = 0; r < t.Count; r++)
+        {
+            if (t.Date(r, column) is not { } date)
+            {
+                continue;
+            }
+
+            var starts = ctx.EpisodesOf(t.Child(r)).Where(e => ctx.Episodes.Is(e, "RNE", "S") && ctx.Episodes.Date(e, "DECOM") is not null).ToList();
+            if (starts.Count > 0 && (latest ? starts[^1] : starts[0]) is var start && date < ctx.Episodes.Date(start, "DECOM"))
+            {
+                yield return (table, r);
+                yield return (E, start);
+            }
+        }
+    }
 
     // As the reference, a blank SEX_ADOPTR is not one of the allowed codes either.
     private static Func<ValidationContext, IEnumerable<(ReturnTable, int)>> Couple(string legalStatus, params string[] sexes) =>
