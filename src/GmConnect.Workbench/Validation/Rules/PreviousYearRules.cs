@@ -18,7 +18,8 @@ internal static class PreviousYearRules
         yield return new("204", ctx => HeaderChanged(ctx, "ETHNIC", (now, then) => !string.Equals(now, then, StringComparison.OrdinalIgnoreCase)));
         yield return new("208", ctx => HeaderChanged(ctx, "UPN", UpnChanged));
         yield return new("207", ctx => HeaderChanged(ctx, "MOTHER", (now, then) => then == "1" && now != "1").Where(h => ctx.EpisodesOf(ctx.Header.Child(h.Item2)).Count > 0));
-        yield return new("624", ctx => HeaderChanged(ctx, "MC_DOB", (now, then) => Dates.Parse(now) is { } a && Dates.Parse(then) is { } b && a != b));
+        // As the reference: last year's date is the one to keep; a blank or different date now contradicts it.
+        yield return new("624", ctx => HeaderChanged(ctx, "MC_DOB", (now, then) => Dates.Parse(then) is { } b && Dates.Parse(now) != b));
         yield return new("626", Rule626);
         yield return new("502", ctx => AgainstOpenEpisode(ctx, (prev, cur) => prev.Date(cur.Prev, "DECOM") != ctx.Episodes.Date(cur.First, "DECOM")));
         yield return new("503A", SameAsOpen("RNE"));
