@@ -219,7 +219,7 @@ internal static class RuleCases
         C("555", b => { Adopted(b); b.Clear(PlacedAdoption).Set(Episodes, 1, "LS", "D1"); }, Episodes, 1);
         C("552", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, PlacedAdoption);
         C("554", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, PlacedAdoption);
-        C("556", b => { Adopted(b); b.Set(Episodes, 1, "LS", "D1").Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, PlacedAdoption);
+        C("556", b => { Adopted(b); b.Set(Episodes, 1, "LS", "D1").Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, Episodes, 1);
         C("117", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/04/2025"); }, PlacedAdoption);
         C("1003", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/12/2022"); }, PlacedAdoption);
         C("334", b => { Adopted(b); b.Set(AD1, 0, "DATE_INT", "01/12/2022"); }, AD1);

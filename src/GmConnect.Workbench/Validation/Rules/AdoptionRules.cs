@@ -60,7 +60,8 @@ internal static class AdoptionRules
         yield return new("555", ctx => NoDecision(ctx, "D1"));
         yield return new("552", ctx => DecidedAfter(ctx, e => ctx.Episodes.In(e, "PLACE", CodeLists.Adoption)));
         yield return new("554", ctx => DecidedAfter(ctx, e => ctx.Episodes.Is(e, "LS", "E1")));
-        yield return new("556", ctx => DecidedAfter(ctx, e => ctx.Episodes.Is(e, "LS", "D1")));
+        // As the reference, 556 reports the episode only.
+        yield return new("556", ctx => DecidedAfter(ctx, e => ctx.Episodes.Is(e, "LS", "D1")).Where(hit => hit.Item1 == E));
         yield return new("117", Rule117);
         // 1003 against the child's first start of care (RNE S), 334 against the latest, as the reference (and the DfE
         // logic it quotes) reads them; the decision and the episode are both reported.
