@@ -75,7 +75,9 @@ internal static class SyntheticWriter
 
             var lookedAfterAtEnd = last.Dec is null || last.Dec > year.End;
             var periodStart = child.Entry;
-            if (lookedAfterAtEnd && periodStart <= year.Start)
+            // The OC2 cohort as the DfE validation rules define it: in care from the year start and not leaving before
+            // its last day (an episode ending on 31 March does not break it).
+            if ((last.Dec is null || last.Dec >= year.End) && periodStart <= year.Start)
             {
                 Add(ReturnTable.OC2, Oc2(child, dob, year, random));
             }

@@ -59,8 +59,10 @@ internal sealed class ValidationContext
     public IReadOnlySet<string> UascChildren { get; }
 
     /// <summary>
-    /// Children looked after continuously for at least 12 months at 31 March (the OC2 cohort): a period of
-    /// care open at the collection end that began on or before the collection start, excluding V3/V4.
+    /// Children looked after continuously for at least 12 months at 31 March (the OC2 cohort), as the DfE validation
+    /// rules define it and the reference validator implements it: the child has an episode in the year and none that
+    /// starts a period of care in the year (RNE S after the collection start), ends care in the year (REC other than
+    /// X1, DEC from the collection start to the day before its end) or is respite (V3/V4) in the year.
     /// </summary>
     public IReadOnlySet<string> ContinuouslyLookedAfter { get; }
 
@@ -170,31 +172,20 @@ internal sealed class ValidationContext
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (child, rows) in EpisodesByChild)
         {
-            // Walk the child's periods of care: a period continues while an episode starts on the day the last ended.
-            DateOnly? periodStart = null;
-            DateOnly? lastEnd = null;
-            var respite = false;
-            var open = false;
+            var inYear = false;
+            var broken = false;
             foreach (var r in rows)
             {
                 var decom = Episodes.Date(r, "DECOM");
-                if (decom is null)
-                {
-                    continue;
-                }
-
-                if (periodStart is null || lastEnd != decom)
-                {
-                    periodStart = decom;
-                    respite = false;
-                }
-
-                respite |= CodeLists.Respite.Contains(Episodes.Get(r, "LS") ?? string.Empty);
-                lastEnd = Episodes.Date(r, "DEC");
-                open = lastEnd is null || lastEnd > End;
+                var dec = Episodes.Date(r, "DEC");
+                var during = decom <= End && (Episodes.Blank(r, "DEC") || dec >= Start);
+                inYear |= during;
+                broken |= (Episodes.Get(r, "RNE") == "S" && decom > Start && decom <= End)
+                    || (Episodes.Get(r, "REC") != "X1" && dec >= Start && dec < End)
+                    || (during && CodeLists.Respite.Contains(Episodes.Get(r, "LS") ?? string.Empty));
             }
 
-            if (open && periodStart <= Start && !respite)
+            if (inYear && !broken)
             {
                 set.Add(child);
             }

@@ -90,7 +90,8 @@ internal static class RuleCases
 
         // Episodes: the chain
         C("142", b => { Chain(b); b.Set(Episodes, 0, "DEC", null).Set(Episodes, 0, "REC", null); }, Episodes, 0);
-        C("357", b => b.Set(Episodes, 0, "RNE", "P"), Episodes);
+        // A first episode that starts in the year (one carried over from an earlier year is not judged).
+        C("357", b => b.Set(Episodes, 0, "DECOM", "01/05/2024").Set(Episodes, 0, "RNE", "P"), Episodes);
         C("388", b => { Chain(b); b.Set(Episodes, 1, "DECOM", "02/06/2024"); }, Episodes, 0);
         C("431", b => { Chain(b); b.Set(Episodes, 1, "RNE", "S"); }, Episodes, 1);
         C("432", b => { Chain(b); b.Set(Episodes, 0, "REC", "E4A"); }, Episodes, 1);
@@ -161,7 +162,7 @@ internal static class RuleCases
         C("545", b => b.Set(OC2, 0, "DOB", "01/06/2021"), OC2);
         C("546", b => b.Set(OC2, 0, "HEALTH_CHECK", "1"), OC2);
         C("547", b => b.Set(OC2, 0, "HEALTH_CHECK", "1").Set(OC2, 0, "TEETH_CHECK", null), OC2);
-        C("187", b => b.Add(AD1, "CHILD=1", "DOB=01/06/2012"), AD1);
+        C("187", b => b.Add(AD1, "CHILD=1", "DOB=01/06/2012", "DATE_INT=01/03/2024"), AD1);
 
         // OC3 (child 2 is a care leaver with no episode this year)
         C("131", b => { Leaver(b); b.Set(OC3, 0, "IN_TOUCH", "XX"); }, OC3);
@@ -173,7 +174,8 @@ internal static class RuleCases
         C("391", b => { Leaver(b); b.Set(OC3, 0, "DOB", "01/06/2000"); }, OC3);
         C("3001", b => { Leaver(b); b.Set(OC3, 0, "ACCOM", "Z1").Set(OC3, 0, "DOB", "01/06/2007"); }, OC3);
         C("347", b => { Leaver(b); b.Set(OC3, 0, "ACCOM", "T1").Set(OC3, 0, "DOB", "01/06/2007"); }, OC3);
-        C("134", b => { Leaver(b); b.Add(AD1, "CHILD=2", "DOB=01/06/2006"); }, OC3);
+        // As the reference: the AD1 row is reported, when both rows have items completed.
+        C("134", b => { Leaver(b); b.Add(AD1, "CHILD=2", "DOB=01/06/2006", "DATE_INT=01/03/2024"); }, AD1);
         C("215", b => { Leaver(b); b.Add(OC2, "CHILD=2", "DOB=01/06/2006", "CONVICTED=0"); }, OC3);
         C("1000", b => { Leaver(b); LeaverEpisode(b, "01/01/2024", "01/05/2024", "E2"); }, OC3);
         C("1011", b => { Leaver(b); LeaverEpisode(b, "01/01/2024", "01/05/2024", "E3"); }, OC3);
@@ -210,14 +212,14 @@ internal static class RuleCases
         C("525", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED_CEASED", "01/05/2024").Set(PlacedAdoption, 0, "REASON_PLACED_CEASED", "RD1"); }, AD1);
         C("601", b => { Adopted(b); b.Clear(AD1); }, Episodes, 1);
         C("602", b => { Adopted(b); b.Set(Episodes, 1, "REC", "E4A"); }, AD1);
-        C("558", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED_CEASED", "01/05/2024").Set(PlacedAdoption, 0, "REASON_PLACED_CEASED", "RD1"); }, PlacedAdoption);
+        C("558", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED_CEASED", "01/05/2024").Set(PlacedAdoption, 0, "REASON_PLACED_CEASED", "RD1"); }, Episodes, 1);
         C("557", b => { Adopted(b); b.Set(Episodes, 1, "REC", "E4A"); }, PlacedAdoption);
         C("551", b => { Adopted(b); b.Clear(PlacedAdoption); }, Episodes, 1);
         C("553", b => { Adopted(b); b.Clear(PlacedAdoption); }, Episodes, 1);
         C("555", b => { Adopted(b); b.Clear(PlacedAdoption).Set(Episodes, 1, "LS", "D1"); }, Episodes, 1);
         C("552", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, PlacedAdoption);
         C("554", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, PlacedAdoption);
-        C("556", b => { Adopted(b); b.Set(Episodes, 1, "LS", "D1").Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, PlacedAdoption);
+        C("556", b => { Adopted(b); b.Set(Episodes, 1, "LS", "D1").Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, Episodes, 1);
         C("117", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/04/2025"); }, PlacedAdoption);
         C("1003", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/12/2022"); }, PlacedAdoption);
         C("334", b => { Adopted(b); b.Set(AD1, 0, "DATE_INT", "01/12/2022"); }, AD1);
@@ -242,7 +244,7 @@ internal static class RuleCases
         C("581", b => { Missing1(b); b.Set(Missing, 0, "MIS_START", "01/12/2022"); }, Missing);
         C("578", b => { Missing1(b); b.Set(Episodes, 0, "DEC", "01/02/2025").Set(Episodes, 0, "REC", "E4A").Set(Missing, 0, "MIS_START", "01/03/2025").Set(Missing, 0, "MIS_END", "02/03/2025"); }, Missing);
         C("577", b => { Missing1(b); b.Set(Episodes, 0, "DEC", "01/02/2025").Set(Episodes, 0, "REC", "E4A").Set(Missing, 0, "MIS_END", null); }, Missing);
-        C("580", b => { Missing1(b); b.Set(Episodes, 0, "DEC", "01/02/2025").Set(Episodes, 0, "REC", "E4A").Set(Missing, 0, "MIS_END", null); }, Episodes);
+        C("580", b => { Missing1(b); b.Set(Episodes, 0, "DEC", "01/02/2025").Set(Episodes, 0, "REC", "E4A").Set(Missing, 0, "DOB", "01/02/2007").Set(Missing, 0, "MIS_START", "30/01/2025").Set(Missing, 0, "MIS_END", "01/02/2025"); }, Episodes);
         C("575", b => { Missing1(b); b.Set(Episodes, 0, "DEC", "01/02/2025").Set(Episodes, 0, "REC", "E4A").Set(Missing, 0, "MIS_END", null); }, Missing);
 
         // Reviews

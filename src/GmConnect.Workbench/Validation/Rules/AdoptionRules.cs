@@ -21,9 +21,11 @@ internal static class AdoptionRules
         yield return new("176", Code(A, "SEX_ADOPTR", _ => CodeLists.SexAdoptr));
         yield return new("177", Code(A, "LS_ADOPTR", _ => CodeLists.LsAdoptr));
         yield return new("151", ctx => Rows(ctx, A, (t, r) => Ad1Items.Any(i => t.Filled(r, i)) && Ad1Items.Any(i => t.Blank(r, i))));
-        yield return new("333", ctx => Rows(ctx, A, (t, r) => t.Date(r, "DATE_INT") is { } i && t.Date(r, "DATE_MATCH") is { } m && i > m));
+        // As the reference: a match date needs a DATE_INT on or before it (a blank one fails too).
+        yield return new("333", ctx => Rows(ctx, A, (t, r) => t.Date(r, "DATE_MATCH") is { } m && (t.Blank(r, "DATE_INT") || t.Date(r, "DATE_INT") > m)));
         yield return new("511", ctx => Rows(ctx, A, (t, r) => t.Is(r, "NB_ADOPTR", "2") && t.Is(r, "SEX_ADOPTR", "M1", "F1")));
-        yield return new("514", ctx => Rows(ctx, A, (t, r) => t.Is(r, "LS_ADOPTR", "L0") && t.Is(r, "SEX_ADOPTR", "MM", "FF", "MF")));
+        // As the reference: a single adopter (L0) must be M1 or F1.
+        yield return new("514", ctx => Rows(ctx, A, (t, r) => t.Is(r, "LS_ADOPTR", "L0") && !t.Is(r, "SEX_ADOPTR", "M1", "F1")));
         yield return new("517", Couple("L3", "MF"));
         yield return new("518", Couple("L4", "MM", "FF"));
         yield return new("519", Couple("L2", "MM", "FF", "MF"));
@@ -36,26 +38,35 @@ internal static class AdoptionRules
         yield return new("563", ctx => Rows(ctx, P, (t, r) => (t.Filled(r, "DATE_PLACED_CEASED") || t.Filled(r, "REASON_PLACED_CEASED")) && t.Blank(r, "DATE_PLACED")));
         yield return new("522", ctx => Rows(ctx, P, (t, r) => t.Date(r, "DATE_PLACED") is { } d && t.Date(r, "DATE_PLACED_CEASED") is { } c && d > c));
         yield return new("184", ctx => Rows(ctx, P, (t, r) => t.Date(r, "DATE_PLACED") is { } d && ctx.Dob(t.Child(r)) is { } dob && d < dob));
-        yield return new("579", ctx => Overlapping(ctx, requireOpen: false));
+        // As the reference, 579 reports the later decision of an overlapping pair.
+        yield return new("579", ctx => Overlapping(ctx, requireOpen: false).Where((_, i) => i % 2 == 1));
         yield return new("583", ctx => Overlapping(ctx, requireOpen: true));
         yield return new("523", Rule523);
         yield return new("525", ctx => Oc3Rules.Both(ctx, A, P, (t, r) => t.Kind == A ? Ad1Items.Any(i => t.Filled(r, i)) : t.Filled(r, "DATE_PLACED_CEASED")));
-        yield return new("601", ctx => Rows(ctx, E, (t, r) => t.Is(r, "REC", "E11", "E12") && InYear(ctx, t.Date(r, "DEC")) && !HasAd1(ctx, t.Child(r))));
-        yield return new("602", ctx => Rows(ctx, A, (t, r) => !ctx.EpisodesOf(t.Child(r)).Any(e => ctx.Episodes.Is(e, "REC", "E11", "E12") && InYear(ctx, ctx.Episodes.Date(e, "DEC")))));
-        yield return new("558", ctx => EpisodesWithPlaced(ctx, e => ctx.Episodes.Is(e, "REC", "E11", "E12"), (t, r) => t.Filled(r, "DATE_PLACED_CEASED")));
+        yield return new("601", Rule601);
+        // As the reference: an AD1 row with anything completed.
+        yield return new("602", ctx => Rows(ctx, A, (t, r) => Ad1Items.Any(i => t.Filled(r, i))
+            && !ctx.EpisodesOf(t.Child(r)).Any(e => ctx.Episodes.Is(e, "REC", "E11", "E12") && InYear(ctx, ctx.Episodes.Date(e, "DEC")))));
+        // As the reference, the adoption episode is reported.
+        yield return new("558", ctx => EpisodesWithPlaced(ctx, e => ctx.Episodes.Is(e, "REC", "E11", "E12"), (t, r) => t.Filled(r, "DATE_PLACED_CEASED"))
+            .Where(hit => hit.Item1 == E));
         yield return new("557", ctx => EpisodesWithPlaced(ctx,
             e => ctx.Episodes.Filled(e, "REC") && !ctx.Episodes.Is(e, "REC", "X1", "E11", "E12") && InYear(ctx, ctx.Episodes.Date(e, "DEC")) && IsLast(ctx, e),
             (t, r) => t.Filled(r, "DATE_PLACED") && t.Blank(r, "DATE_PLACED_CEASED")));
-        yield return new("551", ctx => Rows(ctx, E, (t, r) => t.In(r, "PLACE", CodeLists.Adoption) && t.Date(r, "DECOM") >= ctx.Start
-            && !ctx.RowsOf(P, t.Child(r)).Any(p => ctx[P].Filled(p, "DATE_PLACED"))));
-        yield return new("553", ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", "E1") && ctx.RowsOf(P, t.Child(r)).Count == 0));
-        yield return new("555", ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", "D1") && ctx.RowsOf(P, t.Child(r)).Count == 0));
+        // As the reference: whatever the placement's start, every decision row of the child needs a DATE_PLACED.
+        yield return new("551", ctx => Rows(ctx, E, (t, r) => t.In(r, "PLACE", CodeLists.Adoption)
+            && ctx.RowsOf(P, t.Child(r)) is var placed && (placed.Count == 0 || placed.Any(p => ctx[P].Blank(p, "DATE_PLACED")))));
+        yield return new("553", ctx => NoDecision(ctx, "E1"));
+        yield return new("555", ctx => NoDecision(ctx, "D1"));
         yield return new("552", ctx => DecidedAfter(ctx, e => ctx.Episodes.In(e, "PLACE", CodeLists.Adoption)));
         yield return new("554", ctx => DecidedAfter(ctx, e => ctx.Episodes.Is(e, "LS", "E1")));
-        yield return new("556", ctx => DecidedAfter(ctx, e => ctx.Episodes.Is(e, "LS", "D1")));
+        // As the reference, 556 reports the episode only.
+        yield return new("556", ctx => DecidedAfter(ctx, e => ctx.Episodes.Is(e, "LS", "D1")).Where(hit => hit.Item1 == E));
         yield return new("117", Rule117);
-        yield return new("1003", ctx => Rows(ctx, P, (t, r) => t.Date(r, "DATE_PLACED") is { } d && LatestStart(ctx, t.Child(r)) is { } s && d < s));
-        yield return new("334", ctx => Rows(ctx, A, (t, r) => t.Date(r, "DATE_INT") is { } d && LatestStart(ctx, t.Child(r)) is { } s && d < s));
+        // 1003 against the child's first start of care (RNE S), 334 against the latest, as the reference (and the DfE
+        // logic it quotes) reads them; the decision and the episode are both reported.
+        yield return new("1003", ctx => BeforeStart(ctx, P, "DATE_PLACED", latest: false));
+        yield return new("334", ctx => BeforeStart(ctx, A, "DATE_INT", latest: true));
         yield return new("331", ctx => Ad1AgainstAdoptivePlacement(ctx, "DATE_MATCH"));
         yield return new("521", ctx => Ad1AgainstAdoptivePlacement(ctx, "DATE_INT"));
         yield return new("335", Rule335);
@@ -65,6 +76,62 @@ internal static class AdoptionRules
             && ctx.RowsOf(A, t.Child(r)).Any(a => ctx[A].Date(a, "DATE_MATCH") == dec)));
     }
 
+    // An order (E1 placement order, D1 freeing order) with no decision to place; as the reference, also a decision that
+    // has ceased while the order's episode is still open (the PlacedAdoption row is reported).
+    private static IEnumerable<(ReturnTable, int)> NoDecision(ValidationContext ctx, string legalStatus)
+    {
+        var t = ctx.Episodes;
+        for (var r = 0; r < t.Count; r++)
+        {
+            if (!t.Is(r, "LS", legalStatus))
+            {
+                continue;
+            }
+
+            var placed = ctx.RowsOf(P, t.Child(r));
+            if (placed.Count == 0)
+            {
+                yield return (E, r);
+            }
+            else if (t.Blank(r, "DEC"))
+            {
+                foreach (var p in placed.Where(p => ctx[P].Filled(p, "DATE_PLACED_CEASED") || ctx[P].Filled(p, "REASON_PLACED_CEASED")))
+                {
+                    yield return (P, p);
+                }
+            }
+        }
+    }
+
+    // An adoption in the year (E11/E12) with no AD1 row completed; as the reference, also an AD1 row with any item
+    // blank (both the AD1 row and the episodes are then reported).
+    private static IEnumerable<(ReturnTable, int)> Rule601(ValidationContext ctx)
+    {
+        foreach (var (child, rows) in ctx.EpisodesByChild)
+        {
+            var adopted = rows.Where(e => ctx.Episodes.Is(e, "REC", "E11", "E12") && InYear(ctx, ctx.Episodes.Date(e, "DEC"))).ToList();
+            if (adopted.Count == 0)
+            {
+                continue;
+            }
+
+            var ad1 = ctx.RowsOf(A, child);
+            var partial = ad1.Where(a => Ad1Items.Any(i => ctx[A].Blank(a, i))).ToList();
+            if (!HasAd1(ctx, child) || partial.Count > 0)
+            {
+                foreach (var a in partial)
+                {
+                    yield return (A, a);
+                }
+
+                foreach (var e in adopted)
+                {
+                    yield return (E, e);
+                }
+            }
+        }
+    }
+
     private static bool InYear(ValidationContext ctx, DateOnly? d) => d is { } x && x >= ctx.Start && x <= ctx.End;
 
     private static bool IsLast(ValidationContext ctx, int e) => ctx.EpisodesOf(ctx.Episodes.Child(e)) is { Count: > 0 } l && l[^1] == e;
@@ -72,12 +139,28 @@ internal static class AdoptionRules
     private static bool HasAd1(ValidationContext ctx, string child) =>
         ctx.RowsOf(A, child).Any(a => Ad1Items.Any(i => ctx[A].Filled(a, i)));
 
-    /// <summary>Start of the child's latest period of care (its latest RNE = S episode).</summary>
-    private static DateOnly? LatestStart(ValidationContext ctx, string child) =>
-        ctx.EpisodesOf(child).Where(e => ctx.Episodes.Is(e, "RNE", "S")).Select(e => ctx.Episodes.Date(e, "DECOM")).LastOrDefault(d => d is not null);
+    private static IEnumerable<(ReturnTable, int)> BeforeStart(ValidationContext ctx, ReturnTable table, string column, bool latest)
+    {
+        var t = ctx[table];
+        for (var r = 0; r < t.Count; r++)
+        {
+            if (t.Date(r, column) is not { } date)
+            {
+                continue;
+            }
 
+            var starts = ctx.EpisodesOf(t.Child(r)).Where(e => ctx.Episodes.Is(e, "RNE", "S") && ctx.Episodes.Date(e, "DECOM") is not null).ToList();
+            if (starts.Count > 0 && (latest ? starts[^1] : starts[0]) is var start && date < ctx.Episodes.Date(start, "DECOM"))
+            {
+                yield return (table, r);
+                yield return (E, start);
+            }
+        }
+    }
+
+    // As the reference, a blank SEX_ADOPTR is not one of the allowed codes either.
     private static Func<ValidationContext, IEnumerable<(ReturnTable, int)>> Couple(string legalStatus, params string[] sexes) =>
-        ctx => Rows(ctx, A, (t, r) => t.Is(r, "LS_ADOPTR", legalStatus) && t.Filled(r, "SEX_ADOPTR") && !t.Is(r, "SEX_ADOPTR", sexes));
+        ctx => Rows(ctx, A, (t, r) => t.Is(r, "LS_ADOPTR", legalStatus) && !t.Is(r, "SEX_ADOPTR", sexes));
 
     private static IEnumerable<(ReturnTable, int)> Overlapping(ValidationContext ctx, bool requireOpen)
     {

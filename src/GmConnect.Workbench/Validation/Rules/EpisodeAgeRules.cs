@@ -15,7 +15,8 @@ internal static class EpisodeAgeRules
             .Where(rows => ctx.Episodes.Date(rows[0], "DECOM") is { } d && ctx.Dob(ctx.Episodes.Child(rows[0])) is { } dob && d < dob)
             .SelectMany(rows => new[] { (E, rows[0]), (ReturnTable.Header, ctx.HeaderRow(ctx.Episodes.Child(rows[0]))) }));
         yield return new("352", AgeAt("DECOM", (t, r) => t.Is(r, "RNE", "S"), age => age >= 18));
-        yield return new("358", AgeAt("DECOM", (t, r) => t.Is(r, "LS", "J1", "J2", "J3"), age => age < 10));
+        // 358 and 407 name the DOB among their fields and the reference reports the header row with the episode.
+        yield return new("358", WithHeader(AgeAt("DECOM", (t, r) => t.Is(r, "LS", "J1", "J2", "J3"), age => age < 10)));
         yield return new("371", AgeAt("DECOM", (t, r) => t.Is(r, "PLACE", "H5", "K3"), age => age < 16));
         yield return new("372", AgeAt("DECOM", (t, r) => t.Is(r, "PLACE", "R5"), age => age < 10));
         yield return new("373", AgeAt("DECOM", (t, r) => t.Is(r, "PLACE", "S1"), age => age < 4));
@@ -23,11 +24,14 @@ internal static class EpisodeAgeRules
         yield return new("386", AgeAt("DEC", (t, r) => t.Is(r, "REC", "E11", "E12"), age => age >= 18));
         yield return new("387", AgeAt("DEC", (t, r) => t.Is(r, "REC", "E5", "E6"), age => age < 14));
         yield return new("389", AgeAt("DEC", (t, r) => t.Is(r, "REC", "E7"), age => age < 16));
-        yield return new("407", AgeAt("DEC", (t, r) => t.Is(r, "REC", "E45", "E46", "E47", "E48"), age => age >= 18));
+        yield return new("407", WithHeader(AgeAt("DEC", (t, r) => t.Is(r, "REC", "E45", "E46", "E47", "E48"), age => age >= 18)));
         yield return new("460", AgeAt("DEC", (t, r) => t.Is(r, "REC", "E17"), age => age < 18));
     }
 
-    // The age rules report the episode only, as the reference does (the DOB is named in the fields).
+    private static Func<ValidationContext, IEnumerable<(ReturnTable, int)>> WithHeader(Func<ValidationContext, IEnumerable<(ReturnTable, int)>> rule) =>
+        ctx => rule(ctx).SelectMany(hit => new[] { hit, (ReturnTable.Header, ctx.HeaderRow(ctx[hit.Item1].Child(hit.Item2))) });
+
+    // The other age rules report the episode only, as the reference does.
     private static Func<ValidationContext, IEnumerable<(ReturnTable, int)>> AgeAt(string column, Func<Ssda903Table, int, bool> when, Func<int, bool> fails) =>
         ctx => Rows(ctx, E, (t, r) => when(t, r) && Checks.AgeAt(ctx, t, r, column) is { } age && fails(age));
 }

@@ -15,8 +15,11 @@ internal static class EpisodeChainRules
         // As the reference: every episode but the child's last (DECOM order) needs a valid DEC and a REC.
         yield return new("142", ctx => ctx.EpisodesByChild.Where(kv => kv.Key.Length > 0).SelectMany(kv => kv.Value.Take(kv.Value.Count - 1))
             .Where(r => ctx.Episodes.Date(r, "DECOM") is not null && (ctx.Episodes.Date(r, "DEC") is null || ctx.Episodes.Blank(r, "REC"))).Select(r => (E, r)));
+        // As the reference: only a first episode that starts in the collection year can be judged a first ever
+        // (one carried over from an earlier year may follow episodes in earlier returns).
         yield return new("357", ctx => ctx.EpisodesByChild
-            .Where(kv => !ctx.PreviousEpisodesByChild.ContainsKey(kv.Key) && !ctx.Episodes.Is(kv.Value[0], "RNE", "S"))
+            .Where(kv => !ctx.PreviousEpisodesByChild.ContainsKey(kv.Key) && ctx.Episodes.Date(kv.Value[0], "DECOM") >= ctx.Start
+                && !ctx.Episodes.Is(kv.Value[0], "RNE", "S"))
             .Select(kv => (E, kv.Value[0])));
         yield return new("388", Rule388);
         // 431–436 look at each episode and the one before it (DECOM order), whether or not the dates meet, as the
@@ -38,7 +41,8 @@ internal static class EpisodeChainRules
             && ctx.Episodes.Date(p.Cur, "DECOM") < dec).Select(p => (E, p.Cur)));
         yield return new("504", Rule504);
         yield return new("383", Rule383);
-        yield return new("225", ctx => Pairs(ctx).Where(p => Continues(ctx, p) && ctx.Episodes.Is(p.Prev, "REC", "X1")
+        // As the reference: an X1 episode followed by a change of placement (X1 itself says the next one runs on).
+        yield return new("225", ctx => Pairs(ctx).Where(p => ctx.Episodes.Is(p.Prev, "REC", "X1")
             && ctx.Episodes.Is(p.Cur, "RNE", "P", "B", "T", "U") && ctx.Episodes.Date(p.Prev, "DECOM") >= new DateOnly(2016, 4, 1)
             && !ctx.Episodes.In(p.Prev, "PLACE", CodeLists.Temporary) && !ctx.Episodes.In(p.Cur, "PLACE", CodeLists.Temporary)
             && ctx.Episodes.Blank(p.Prev, "REASON_PLACE_CHANGE")).Select(p => (E, p.Prev)));
@@ -114,7 +118,7 @@ internal static class EpisodeChainRules
         }
     }
 
-    // A temporary placement must be followed by a return to the placement the child left.
+    // A temporary placement must be followed by a return (a change of placement, RNE P) to the placement the child left.
     private static IEnumerable<(ReturnTable, int)> Rule383(ValidationContext ctx)
     {
         foreach (var rows in ctx.EpisodesByChild.Values)
@@ -122,8 +126,8 @@ internal static class EpisodeChainRules
             for (var i = 1; i + 1 < rows.Count; i++)
             {
                 var r = rows[i];
-                if (ctx.Episodes.In(r, "PLACE", CodeLists.Temporary)
-                    && !string.Equals(ctx.Episodes.Get(rows[i - 1], "PLACE"), ctx.Episodes.Get(rows[i + 1], "PLACE"), StringComparison.Ordinal))
+                if (ctx.Episodes.In(r, "PLACE", CodeLists.Temporary) && (!ctx.Episodes.Is(rows[i + 1], "RNE", "P")
+                    || !string.Equals(ctx.Episodes.Get(rows[i - 1], "PLACE"), ctx.Episodes.Get(rows[i + 1], "PLACE"), StringComparison.Ordinal)))
                 {
                     yield return (E, r);
                 }
@@ -131,20 +135,31 @@ internal static class EpisodeChainRules
         }
     }
 
-    // At most 75 days of respite (V3) in the collection year.
+    // At most 75 days of respite (V3) in the collection year; as the reference, the episodes with days in the year
+    // are reported.
     private static IEnumerable<(ReturnTable, int)> Rule367(ValidationContext ctx)
     {
+        var respite = new List<int>();
         foreach (var rows in ctx.EpisodesByChild.Values)
         {
-            var respite = rows.Where(r => ctx.Episodes.Is(r, "LS", "V3") && ctx.Episodes.Date(r, "DECOM") is not null).ToList();
+            respite.Clear();
             var days = 0;
-            foreach (var r in respite)
+            foreach (var r in rows)
             {
-                var s = ctx.Episodes.Date(r, "DECOM")!.Value;
+                if (!ctx.Episodes.Is(r, "LS", "V3") || ctx.Episodes.Date(r, "DECOM") is not { } s)
+                {
+                    continue;
+                }
+
                 var e = EndOrCollectionEnd(ctx, r);
                 var from = s > ctx.Start ? s : ctx.Start;
                 var to = e < ctx.End ? e : ctx.End;
-                days += Math.Max(0, Dates.DaysBetween(from, to));
+                var inYear = Dates.DaysBetween(from, to);
+                if (inYear > 0)
+                {
+                    days += inYear;
+                    respite.Add(r);
+                }
             }
 
             if (days > 75)

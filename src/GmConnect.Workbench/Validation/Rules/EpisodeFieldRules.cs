@@ -8,7 +8,8 @@ internal static class EpisodeFieldRules
 {
     private const ReturnTable E = ReturnTable.Episodes;
 
-    private static readonly DateOnly FreeingOrdersEnded = new(2005, 12, 30);
+    // "Before December 2005": E1 (placement order) replaced freeing orders from 1 December 2005 (the reference's date).
+    private static readonly DateOnly FreeingOrdersEnded = new(2005, 12, 1);
 
     // Placement types for which no provider, postcode or URN is expected.
     private static readonly string[] NoProvider = ["T0", "T1", "T2", "T3", "T4", "Z1"];
@@ -27,7 +28,8 @@ internal static class EpisodeFieldRules
         yield return new("147", Date(E, "DEC"));
         yield return new("148", ctx => Rows(ctx, E, (t, r) => t.Blank(r, "DEC") != t.Blank(r, "REC")));
         yield return new("149", Code(E, "REC", c => c.Codes.Rec));
-        yield return new("178", Code(E, "PLACE_PROVIDER", _ => CodeLists.PlaceProvider));
+        // As the reference: a provider code is also not valid for a placement that has no provider (T0–T4, Z1).
+        yield return new("178", ctx => Rows(ctx, E, (t, r) => t.Get(r, "PLACE_PROVIDER") is { } p && (!CodeLists.PlaceProvider.Contains(p) || t.Is(r, "PLACE", NoProvider))));
         yield return new("1009", Code(E, "REASON_PLACE_CHANGE", c => c.Codes.ReasonPlaceChange));
         // The reference lists T0–T4 only here (Z1 is in the 214 list but not this one).
         yield return new("213", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", "T0", "T1", "T2", "T3", "T4") && t.Filled(r, "PLACE_PROVIDER")));
@@ -43,10 +45,11 @@ internal static class EpisodeFieldRules
         yield return new("385", ctx => Rows(ctx, E, (t, r) => t.Date(r, "DEC") > ctx.End));
         yield return new("355", ctx => Rows(ctx, E, (t, r) => t.Get(r, "DECOM") is { } s && t.Get(r, "DEC") == s));
         yield return new("356", ctx => Rows(ctx, E, (t, r) => t.Date(r, "DECOM") is { } s && t.Date(r, "DEC") < s));
-        yield return new("361", Rule361);
-        yield return new("362", LongerThan("L2", 21));
-        yield return new("363", LongerThan("L3", 7));
-        yield return new("365", LongerThan("V3", 17));
+        yield return new("361", ctx => Spells(ctx, "L1", 3));
+        yield return new("362", ctx => Spells(ctx, "L2", 21));
+        yield return new("363", ctx => Spells(ctx, "L3", 7));
+        // An open respite episode runs to the collection end (as the reference).
+        yield return new("365", ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", "V3") && t.Date(r, "DECOM") is { } s && Dates.DaysBetween(s, EndOrCollectionEnd(ctx, r)) > 17));
         yield return new("366", ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", "V3") && !t.Is(r, "RNE", "S")));
         yield return new("375", PlacementLongerThan("T1", 42));
         yield return new("376", PlacementLongerThan("T3", 21));
@@ -59,7 +62,8 @@ internal static class EpisodeFieldRules
         yield return new("384", ctx => Rows(ctx, E, (t, r) => t.In(r, "LS", CodeLists.Respite) && t.Is(r, "PLACE", "U1", "U4")));
         yield return new("390", ctx => Rows(ctx, E, (t, r) => t.Is(r, "REC", "E11", "E12") && !t.In(r, "PLACE", CodeLists.Adoption)));
         yield return new("408", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", "A5", "A6") && !t.Is(r, "LS", "E1")));
-        yield return new("217", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", "A3", "A5") && t.Filled(r, "RNE") && !t.Is(r, "RNE", "S", "T", "U")));
+        // As the reference: only episodes from 1 April 2015 (when A3/A5 began); a blank RNE is not S, T or U either.
+        yield return new("217", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", "A3", "A5") && t.Date(r, "DECOM") >= new DateOnly(2015, 4, 1) && !t.Is(r, "RNE", "S", "T", "U")));
         yield return new("445", ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", "D1") && t.Date(r, "DECOM") > new DateOnly(2005, 12, 31)));
         yield return new("446", ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", "E1") && t.Date(r, "DECOM") < FreeingOrdersEnded));
         yield return new("451", ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", "D1") && t.Blank(r, "DEC") && t.Blank(r, "REC")));
@@ -80,10 +84,10 @@ internal static class EpisodeFieldRules
         yield return new("398", ctx => Rows(ctx, E, (t, r) => t.In(r, "LS", CodeLists.Respite) && (t.Filled(r, "HOME_POST") || t.Filled(r, "PL_POST"))));
     }
 
-    // Police protection (L1) over 72 hours, as the reference measures it: consecutive L1 episodes that run on (DEC the
-    // next episode's DECOM) count as one spell, an open one runs to the collection end, and every episode of a spell
-    // longer than 3 days is reported.
-    private static IEnumerable<(ReturnTable, int)> Rule361(ValidationContext ctx)
+    // A short order (police protection L1 over 72 hours, EPO L2 over 21 days, CAO L3 over 7 days), as the reference
+    // measures it: consecutive episodes of that legal status that run on (DEC the next episode's DECOM) count as one
+    // spell, an open one runs to the collection end, and every episode of a spell longer than the limit is reported.
+    private static IEnumerable<(ReturnTable, int)> Spells(ValidationContext ctx, string legalStatus, int days)
     {
         var t = ctx.Episodes;
         var spell = new List<int>();
@@ -95,14 +99,14 @@ internal static class EpisodeFieldRules
             for (var i = 0; i < rows.Count; i++)
             {
                 var r = rows[i];
-                if (!t.Is(r, "LS", "L1"))
+                if (!t.Is(r, "LS", legalStatus))
                 {
                     continue;
                 }
 
                 if (!lastFlowed)
                 {
-                    foreach (var hit in Spell(spell, first, last))
+                    foreach (var hit in Spell(spell, first, last, days))
                     {
                         yield return hit;
                     }
@@ -117,7 +121,7 @@ internal static class EpisodeFieldRules
                 lastFlowed = i + 1 < rows.Count && t.Date(rows[i + 1], "DECOM") == dec;
             }
 
-            foreach (var hit in Spell(spell, first, last))
+            foreach (var hit in Spell(spell, first, last, days))
             {
                 yield return hit;
             }
@@ -125,9 +129,9 @@ internal static class EpisodeFieldRules
             (first, last) = (null, null);
         }
 
-        static List<(ReturnTable, int)> Spell(List<int> spell, DateOnly? first, DateOnly? last)
+        static List<(ReturnTable, int)> Spell(List<int> spell, DateOnly? first, DateOnly? last, int days)
         {
-            var hits = first is { } f && last is { } l && Dates.DaysBetween(f, l) > 3 ? spell.Select(r => (E, r)).ToList() : [];
+            var hits = first is { } f && last is { } l && Dates.DaysBetween(f, l) > days ? spell.Select(r => (E, r)).ToList() : [];
             spell.Clear();
             return hits;
         }
@@ -149,9 +153,6 @@ internal static class EpisodeFieldRules
     }
 
     private static string Postcode(string value) => value.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
-
-    private static Func<ValidationContext, IEnumerable<(ReturnTable, int)>> LongerThan(string legalStatus, int days) =>
-        ctx => Rows(ctx, E, (t, r) => t.Is(r, "LS", legalStatus) && t.Date(r, "DECOM") is { } s && t.Date(r, "DEC") is { } d && Dates.DaysBetween(s, d) > days);
 
     private static Func<ValidationContext, IEnumerable<(ReturnTable, int)>> PlacementLongerThan(string place, int days) =>
         ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", place) && t.Date(r, "DECOM") is { } s && Dates.DaysBetween(s, EndOrCollectionEnd(ctx, r)) > days);

@@ -31,7 +31,8 @@ internal static partial class HeaderRules
             && t.Date(r, "DOB") is { } dob && Dates.AgeOn(dob, ctx.Start) is >= 5 and < 16));
         yield return new("210", ctx => Rows(ctx, H, (t, r) => t.Is(r, "UPN", "UN4")
             && ctx.EpisodesOf(t.Child(r)).Any(e => ctx.Episodes.Blank(e, "DEC") && ctx.Episodes.Date(e, "DECOM") is { } d && d.AddDays(7) <= ctx.End)));
-        yield return new("442", ctx => Rows(ctx, H, (t, r) => t.Blank(r, "UPN") && ctx.EpisodesOf(t.Child(r)).Count > 0));
+        // As the reference: a child with an episode that is not respite (V3/V4).
+        yield return new("442", ctx => Rows(ctx, H, (t, r) => t.Blank(r, "UPN") && ctx.EpisodesOf(t.Child(r)).Any(e => !ctx.Episodes.In(e, "LS", CodeLists.Respite))));
         yield return new("611", ctx => Rows(ctx, H, (t, r) => t.Is(r, "MOTHER", "1") && t.Blank(r, "MC_DOB")));
         yield return new("612", ctx => Rows(ctx, H, (t, r) => IsFemale(t.Get(r, "SEX")) && !t.Is(r, "MOTHER", "1") && t.Filled(r, "MC_DOB")));
         yield return new("620", ctx => Rows(ctx, H, (t, r) => t.Is(r, "MOTHER", "1") && t.Date(r, "DOB") is { } dob && Dates.AgeOn(dob, ctx.Start) < 11));
@@ -42,8 +43,9 @@ internal static partial class HeaderRules
             && t.Date(r, "DOB") is { } dob && Dates.AgeOn(dob, ctx.End) >= 11
             && ctx.EpisodesOf(t.Child(r)).Any(e => ctx.Episodes.Blank(e, "DEC") && !ctx.Episodes.In(e, "LS", CodeLists.Respite))));
         yield return new("607", Rule607);
+        // As the reference: a care leaver whose OC3 row has items completed.
         yield return new("628", ctx => Rows(ctx, H, (t, r) => t.Filled(r, "MOTHER") && ctx.EpisodesOf(t.Child(r)).Count == 0
-            && ctx.RowsOf(ReturnTable.OC3, t.Child(r)).Count > 0));
+            && ctx.RowsOf(ReturnTable.OC3, t.Child(r)).Any(o => Oc3Rules.Items.Any(i => ctx[ReturnTable.OC3].Filled(o, i)))));
     }
 
     private static IEnumerable<(ReturnTable, int)> Rule625(ValidationContext ctx)

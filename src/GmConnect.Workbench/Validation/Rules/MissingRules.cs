@@ -24,45 +24,25 @@ internal static class MissingRules
         yield return new("574", Rule574);
         yield return new("581", ctx => Rows(ctx, M, (t, r) => t.Date(r, "MIS_START") is { } s
             && ctx.EpisodesOf(t.Child(r)) is { Count: > 0 } eps && ctx.Episodes.Date(eps[0], "DECOM") is { } first && s < first));
-        yield return new("578", ctx => Rows(ctx, M, (t, r) => t.Date(r, "MIS_START") is { } s && Ceased(ctx, t.Child(r)) is { } c && s > ctx.Episodes.Date(c, "DEC")));
-        yield return new("577", ctx => OpenWhenCeased(ctx, _ => true));
-        yield return new("580", ctx => OpenWhenCeased(ctx, e => !ctx.Episodes.Is(e, "REC", "E8")).Where(h => h.Item1 == E));
+        // 578 and 577 as the reference reads them, against the child's periods of care: a missing period that starts
+        // outside every period (578), or that is open when its period has ended or lies outside every period (577).
+        yield return new("578", ctx => Rows(ctx, M, (t, r) => t.Date(r, "MIS_START") is { } s && Periods(ctx, t.Child(r)) is { Count: > 0 } periods
+            && periods.All(p => s < p.Start || (p.End is { } end && s > end))));
+        yield return new("577", ctx => Rows(ctx, M, (t, r) => t.Date(r, "MIS_START") is { } s && Periods(ctx, t.Child(r)) is { Count: > 0 } periods
+            && periods.All(p => t.Date(r, "MIS_END") is { } e ? e > p.End || e < p.Start : t.Blank(r, "MIS_END") && (p.End is not null || s < p.Start))));
+        // As the reference: a missing period ending on the child's 18th birthday, the day care ended, means care ended
+        // while missing (E8); the episode is reported.
+        yield return new("580", Rule580);
         yield return new("575", Rule575);
     }
 
-    /// <summary>The child's final episode if it ends the child's care (REC filled, not X1), else null.</summary>
-    private static int? Ceased(ValidationContext ctx, string child)
-    {
-        var eps = ctx.EpisodesOf(child);
-        if (eps.Count == 0)
-        {
-            return null;
-        }
-
-        var last = eps[^1];
-        return ctx.Episodes.Filled(last, "REC") && !ctx.Episodes.Is(last, "REC", "X1") && ctx.Episodes.Date(last, "DEC") is not null ? last : null;
-    }
-
-    private static IEnumerable<(ReturnTable, int)> OpenWhenCeased(ValidationContext ctx, Func<int, bool> episode)
-    {
-        var t = ctx[M];
-        foreach (var r in t.Rows)
-        {
-            if (t.Filled(r, "MIS_START") && t.Blank(r, "MIS_END") && Ceased(ctx, t.Child(r)) is { } last && episode(last)
-                && t.Date(r, "MIS_START") <= ctx.Episodes.Date(last, "DEC"))
-            {
-                yield return (M, r);
-                yield return (E, last);
-            }
-        }
-    }
-
+    // As the reference: a child's missing periods in order of end (an open one at its start), each against the one before.
     private static IEnumerable<(ReturnTable, int)> Rule574(ValidationContext ctx)
     {
         var t = ctx[M];
         foreach (var group in t.Rows.Where(r => t.Date(r, "MIS_START") is not null).GroupBy(t.Child))
         {
-            var rows = group.OrderBy(r => t.Date(r, "MIS_START")).ToList();
+            var rows = group.OrderBy(r => t.Date(r, "MIS_END") ?? t.Date(r, "MIS_START")).ThenBy(r => t.Date(r, "MIS_START")).ToList();
             for (var i = 1; i < rows.Count; i++)
             {
                 var prevEnd = t.Date(rows[i - 1], "MIS_END");
@@ -74,22 +54,66 @@ internal static class MissingRules
         }
     }
 
-    // An open missing period inside an episode that has ended.
+    // An open missing period that starts in an episode (placement) that has ended, whatever the reason (as the reference).
     private static IEnumerable<(ReturnTable, int)> Rule575(ValidationContext ctx)
     {
         var t = ctx[M];
         foreach (var r in t.Rows)
         {
-            if (t.Blank(r, "MIS_END") && t.Date(r, "MIS_START") is { } start)
+            if (t.Blank(r, "MIS_END") && t.Date(r, "MIS_START") is { } start
+                && ctx.EpisodesOf(t.Child(r)).Any(e => ctx.Episodes.Date(e, "DECOM") <= start && ctx.Episodes.Date(e, "DEC") is { } dec && start <= dec))
             {
-                var eps = ctx.EpisodesOf(t.Child(r));
-                var during = eps.LastOrDefault(e => ctx.Episodes.Date(e, "DECOM") <= start, -1);
-                if (during >= 0 && ctx.Episodes.Date(during, "DEC") is { } dec && dec >= start
-                    && !ctx.Episodes.Is(during, "REC", "X1"))
+                yield return (M, r);
+            }
+        }
+    }
+
+    private static IEnumerable<(ReturnTable, int)> Rule580(ValidationContext ctx)
+    {
+        var t = ctx[M];
+        foreach (var r in t.Rows)
+        {
+            if (t.Date(r, "MIS_END") is { } end && (t.Date(r, "DOB") ?? ctx.Dob(t.Child(r))) is { } dob && dob.AddYears(18) == end)
+            {
+                foreach (var e in ctx.EpisodesOf(t.Child(r)))
                 {
-                    yield return (M, r);
+                    if (ctx.Episodes.Date(e, "DEC") == end && !ctx.Episodes.Is(e, "REC", "E8"))
+                    {
+                        yield return (E, e);
+                    }
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The child's periods of care as the reference builds them: episodes in DECOM order, a new period when an episode
+    /// starts after the previous one ended; a period runs from its first DECOM to its last episode's DEC (null: open).
+    /// </summary>
+    private static List<(DateOnly Start, DateOnly? End)> Periods(ValidationContext ctx, string child)
+    {
+        var periods = new List<(DateOnly Start, DateOnly? End)>();
+        DateOnly? previousEnd = null;
+        foreach (var e in ctx.EpisodesOf(child))
+        {
+            if (ctx.Episodes.Date(e, "DECOM") is not { } decom)
+            {
+                continue;
+            }
+
+            var dec = ctx.Episodes.Date(e, "DEC");
+            if (periods.Count == 0 || decom > previousEnd)
+            {
+                periods.Add((decom, dec));
+            }
+            else
+            {
+                periods[^1] = (periods[^1].Start, dec);
+            }
+
+            previousEnd = dec;
+        }
+
+        return periods;
     }
 }

@@ -16,8 +16,9 @@ internal static class Oc2Rules
 
     public static IEnumerable<Rule> All()
     {
+        // A whole number 0–40; as the reference, "20.0" (a spreadsheet's number) is 20.
         yield return new("180", ctx => Rows(ctx, O, (t, r) => t.Get(r, "SDQ_SCORE") is { } s
-            && !(int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= 40)));
+            && !(decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) && n == decimal.Truncate(n) && n is >= 0 and <= 40)));
         yield return new("181", ctx => Rows(ctx, O, (t, r) => Flags.Any(f => t.Get(r, f) is { } v && v is not ("0" or "1"))));
         yield return new("182", ctx => Rows(ctx, O, (t, r) => Flags.Any(f => t.Filled(r, f)) && Core.Any(f => t.Blank(r, f))));
         yield return new("196", Code(O, "SDQ_REASON", _ => CodeLists.SdqReason));
@@ -25,22 +26,26 @@ internal static class Oc2Rules
         yield return new("158", ctx => Rows(ctx, O, (t, r) => t.Is(r, "INTERVENTION_RECEIVED", "1") && t.Filled(r, "INTERVENTION_OFFERED")));
         yield return new("159", ctx => Rows(ctx, O, (t, r) => t.Is(r, "SUBSTANCE_MISUSE", "1") && t.Is(r, "INTERVENTION_RECEIVED", "0") && t.Blank(r, "INTERVENTION_OFFERED")));
         yield return new("192", ctx => Rows(ctx, O, (t, r) => t.Is(r, "SUBSTANCE_MISUSE", "1") && t.Blank(r, "INTERVENTION_RECEIVED")));
-        yield return new("193", ctx => Rows(ctx, O, (t, r) => t.Is(r, "SUBSTANCE_MISUSE", "0") && (t.Filled(r, "INTERVENTION_RECEIVED") || t.Filled(r, "INTERVENTION_OFFERED"))));
+        // As the reference: a blank SUBSTANCE_MISUSE is "not identified" too.
+        yield return new("193", ctx => Rows(ctx, O, (t, r) => (t.Blank(r, "SUBSTANCE_MISUSE") || t.Is(r, "SUBSTANCE_MISUSE", "0")) && (t.Filled(r, "INTERVENTION_RECEIVED") || t.Filled(r, "INTERVENTION_OFFERED"))));
         yield return new("185", ctx => Rows(ctx, O, (t, r) => !ctx.ContinuouslyLookedAfter.Contains(t.Child(r)) && t.Filled(r, "SDQ_SCORE")));
         yield return new("190", ctx => Rows(ctx, O, (t, r) => !ctx.ContinuouslyLookedAfter.Contains(t.Child(r)) && Flags.Any(f => t.Filled(r, f))));
         yield return new("198", ctx => Rows(ctx, O, (t, r) => !ctx.ContinuouslyLookedAfter.Contains(t.Child(r)) && t.Filled(r, "SDQ_REASON")));
-        yield return new("191", ctx => Rows(ctx, O, (t, r) => ctx.ContinuouslyLookedAfter.Contains(t.Child(r)) && Core.Any(f => t.Blank(r, f))));
+        yield return new("191", Rule191);
         yield return new("186", ctx => Rows(ctx, O, (t, r) => ctx.ContinuouslyLookedAfter.Contains(t.Child(r))
             && Age(ctx, t, r, ctx.Start) >= 4 && Age(ctx, t, r, ctx.End) < 17 && t.Blank(r, "SDQ_SCORE") && t.Blank(r, "SDQ_REASON")));
         yield return new("188", ctx => Rows(ctx, O, (t, r) => Age(ctx, t, r, ctx.End) < 4 && (t.Filled(r, "SDQ_SCORE") || t.Filled(r, "SDQ_REASON"))));
         yield return new("189", ctx => Rows(ctx, O, (t, r) => Age(ctx, t, r, ctx.Start) >= 17 && (t.Filled(r, "SDQ_SCORE") || t.Filled(r, "SDQ_REASON"))));
-        yield return new("157", ctx => Rows(ctx, O, (t, r) => t.Is(r, "SDQ_REASON", "SDQ1") && Age(ctx, t, r, ctx.Start) >= 4 && Age(ctx, t, r, ctx.End) <= 16));
+        // As the reference: only for the OC2 cohort (looked after continuously) and when no score is given.
+        yield return new("157", ctx => Rows(ctx, O, (t, r) => t.Is(r, "SDQ_REASON", "SDQ1") && t.Blank(r, "SDQ_SCORE")
+            && ctx.ContinuouslyLookedAfter.Contains(t.Child(r)) && Age(ctx, t, r, ctx.Start) >= 4 && Age(ctx, t, r, ctx.End) <= 16));
         yield return new("542", ctx => Rows(ctx, O, (t, r) => Age(ctx, t, r, ctx.End) < 10 && t.Filled(r, "CONVICTED")));
         yield return new("543", ctx => Rows(ctx, O, (t, r) => ctx.ContinuouslyLookedAfter.Contains(t.Child(r)) && Age(ctx, t, r, ctx.End) >= 10 && t.Blank(r, "CONVICTED")));
-        yield return new("544", ctx => Rows(ctx, O, (t, r) => t.Filled(r, "CONVICTED") && Core.Any(f => t.Blank(r, f))));
+        // 544 and 547: as the reference, when the item is 1 (a 0 needs no further items).
+        yield return new("544", ctx => Rows(ctx, O, (t, r) => t.Is(r, "CONVICTED", "1") && Core.Any(f => t.Blank(r, f))));
         yield return new("545", ctx => Rows(ctx, O, (t, r) => ctx.ContinuouslyLookedAfter.Contains(t.Child(r)) && Age(ctx, t, r, ctx.End) < 5 && t.Blank(r, "HEALTH_CHECK")));
         yield return new("546", ctx => Rows(ctx, O, (t, r) => Age(ctx, t, r, ctx.End) >= 5 && t.Filled(r, "HEALTH_CHECK")));
-        yield return new("547", ctx => Rows(ctx, O, (t, r) => t.Filled(r, "HEALTH_CHECK") && Core.Any(f => t.Blank(r, f))));
+        yield return new("547", ctx => Rows(ctx, O, (t, r) => t.Is(r, "HEALTH_CHECK", "1") && Core.Any(f => t.Blank(r, f))));
         yield return new("187", Rule187);
     }
 
@@ -48,13 +53,40 @@ internal static class Oc2Rules
     internal static int? Age(ValidationContext ctx, Ssda903Table t, int r, DateOnly on) =>
         (t.Date(r, "DOB") ?? ctx.Dob(t.Child(r))) is { } dob ? Dates.AgeOn(dob, on) : null;
 
+    private static readonly string[] Ad1Items = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"];
+
+    // An AD1 or OC3 row with any item completed for a child in the OC2 cohort.
     private static IEnumerable<(ReturnTable, int)> Rule187(ValidationContext ctx)
     {
-        foreach (var table in new[] { ReturnTable.AD1, ReturnTable.OC3 })
+        foreach (var (table, items) in new[] { (ReturnTable.AD1, Ad1Items), (ReturnTable.OC3, Oc3Rules.Items) })
         {
-            foreach (var hit in Rows(ctx, table, (t, r) => ctx.ContinuouslyLookedAfter.Contains(t.Child(r))))
+            foreach (var hit in Rows(ctx, table, (t, r) => ctx.ContinuouslyLookedAfter.Contains(t.Child(r)) && items.Any(i => t.Filled(r, i))))
             {
                 yield return hit;
+            }
+        }
+    }
+
+    // An OC2 row of the cohort with a core item blank; as the reference, a child of the cohort with no OC2 row at all
+    // is reported on their first episode.
+    private static IEnumerable<(ReturnTable, int)> Rule191(ValidationContext ctx)
+    {
+        var t = ctx[O];
+        var inOc2 = new HashSet<string>(StringComparer.Ordinal);
+        for (var r = 0; r < t.Count; r++)
+        {
+            inOc2.Add(t.Child(r));
+            if (ctx.ContinuouslyLookedAfter.Contains(t.Child(r)) && Core.Any(f => t.Blank(r, f)))
+            {
+                yield return (O, r);
+            }
+        }
+
+        foreach (var child in ctx.ContinuouslyLookedAfter)
+        {
+            if (!inOc2.Contains(child) && ctx.EpisodesByChild.TryGetValue(child, out var rows))
+            {
+                yield return (ReturnTable.Episodes, rows[0]);
             }
         }
     }

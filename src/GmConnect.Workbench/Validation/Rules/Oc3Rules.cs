@@ -19,25 +19,40 @@ internal static class Oc3Rules
     {
         yield return new("131", Code(O, "IN_TOUCH", _ => CodeLists.InTouch, required: true));
         yield return new("132", Code(O, "ACTIV", c => c.Codes.Activ, required: true));
-        yield return new("133", Code(O, "ACCOM", _ => CodeLists.Accom));
+        // Required as 131 and 132 are (the reference flags a blank ACCOM too).
+        yield return new("133", Code(O, "ACCOM", _ => CodeLists.Accom, required: true));
         yield return new("153", ctx => Rows(ctx, O, (t, r) => Items.Any(i => t.Filled(r, i)) && Items.Any(i => t.Blank(r, i))));
-        yield return new("344", ctx => Rows(ctx, O, (t, r) => t.Is(r, "IN_TOUCH", "DIED", "RHOM") && (t.Filled(r, "ACTIV") || t.Filled(r, "ACCOM"))));
+        // As the reference: for a young person who died or returned home, ACTIV and ACCOM must be 0 ("not applicable").
+        yield return new("344", ctx => Rows(ctx, O, (t, r) => t.Is(r, "IN_TOUCH", "DIED", "RHOM") && (!t.Is(r, "ACTIV", "0") || !t.Is(r, "ACCOM", "0"))));
         yield return new("345", ctx => Rows(ctx, O, (t, r) => t.Is(r, "IN_TOUCH", "YES", "NREQ") && (t.Is(r, "ACTIV", "0") || t.Is(r, "ACCOM", "0"))));
         yield return new("391", ctx => Rows(ctx, O, (t, r) => Items.Any(i => t.Filled(r, i))
             && (Oc2Rules.Age(ctx, t, r, ctx.End) < 17 || Oc2Rules.Age(ctx, t, r, ctx.Start) > 21)));
         yield return new("3001", ctx => Rows(ctx, O, (t, r) => t.Is(r, "ACCOM", "Z1", "Z2") && TurnsInYear(ctx, t, r, 17)));
         yield return new("347", ctx => Rows(ctx, O, (t, r) => t.Is(r, "ACCOM", "T1", "T2") && Oc2Rules.Age(ctx, t, r, ctx.End) < 18));
-        yield return new("134", ctx => Both(ctx, O, ReturnTable.AD1, (_, _) => true));
+        // As the reference: the AD1 row, when both it and the child's OC3 row have items completed.
+        yield return new("134", ctx => Both(ctx, O, ReturnTable.AD1, (t, r) => t.Kind == O ? Items.Any(i => t.Filled(r, i)) : Ad1Items.Any(i => t.Filled(r, i)))
+            .Where(hit => hit.Item1 == ReturnTable.AD1));
         yield return new("215", ctx => Both(ctx, O, ReturnTable.OC2, (t, r) => t.Kind == O
             ? Items.Any(i => t.Filled(r, i))
             : Oc2Items.Any(f => t.Filled(r, f))));
-        yield return new("1000", ctx => WithFinalEpisode(ctx, e => ctx.Episodes.Is(e, "REC", "E2")));
+        // As the reference: any episode ending E2, this year or (with --previous) last year; the OC3 row is reported.
+        yield return new("1000", ctx => Rows(ctx, O, (t, r) => Items.Any(i => t.Filled(r, i)) && (Died(ctx.Episodes, ctx.EpisodesOf(t.Child(r)))
+            || (ctx.Previous is not null && ctx.PreviousEpisodesByChild.TryGetValue(t.Child(r), out var last) && Died(ctx.Previous[ReturnTable.Episodes], last)))));
         yield return new("1011", ctx => WithFinalEpisode(ctx, e => ctx.Episodes.Is(e, "REC", "E3")));
         yield return new("1007", ctx => Rows(ctx, O, (t, r) => Items.Any(i => t.Filled(r, i))
             && CareLeaverAges.Any(age => Birthday(ctx, t, r, age) is { } b && b >= ctx.Start && b <= ctx.End && LookedAfterOn(ctx, t.Child(r), b))));
         yield return new("1012", Rule1012);
-        yield return new("1014", ctx => Both(ctx, O, ReturnTable.UASC, (t, r) => ctx.EpisodesOf(t.Child(r)).Count == 0));
+        // As the reference: a UASC child with no episode in the year whose OC3 row has items completed.
+        yield return new("1014", ctx => Both(ctx, O, ReturnTable.UASC, (t, r) => !ctx.EpisodesOf(t.Child(r)).Any(e => InYear(ctx, e))
+            && (t.Kind != O || Items.Any(i => t.Filled(r, i)))));
     }
+
+    private static readonly string[] Ad1Items = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"];
+
+    private static bool Died(Ssda903Table episodes, IEnumerable<int> rows) => rows.Any(e => episodes.Is(e, "REC", "E2"));
+
+    private static bool InYear(ValidationContext ctx, int e) =>
+        ctx.Episodes.Date(e, "DECOM") <= ctx.End && (ctx.Episodes.Blank(e, "DEC") || ctx.Episodes.Date(e, "DEC") >= ctx.Start);
 
     private static DateOnly? Birthday(ValidationContext ctx, Ssda903Table t, int r, int age) =>
         (t.Date(r, "DOB") ?? ctx.Dob(t.Child(r)))?.AddYears(age);
@@ -83,18 +98,17 @@ internal static class Oc3Rules
             if (eps.Count > 0 && final(eps[^1]) && Items.Any(i => t.Filled(r, i)))
             {
                 yield return (O, r);
-                yield return (ReturnTable.Episodes, eps[^1]);
             }
         }
     }
 
-    // Care leavers with no episode this year should have nothing but Header and OC3.
+    // Children with no episode this year (care leavers) should have nothing but Header and OC3; as the reference, any
+    // row of the other tables for a child with no episode is reported.
     private static IEnumerable<(ReturnTable, int)> Rule1012(ValidationContext ctx)
     {
-        var leavers = ctx[O].Rows.Select(ctx[O].Child).Where(c => ctx.EpisodesOf(c).Count == 0).ToHashSet(StringComparer.Ordinal);
         foreach (var table in new[] { ReturnTable.AD1, ReturnTable.PlacedAdoption, ReturnTable.Missing, ReturnTable.OC2, ReturnTable.PrevPerm, ReturnTable.Reviews })
         {
-            foreach (var hit in Rows(ctx, table, (t, r) => leavers.Contains(t.Child(r))))
+            foreach (var hit in Rows(ctx, table, (t, r) => ctx.EpisodesOf(t.Child(r)).Count == 0))
             {
                 yield return hit;
             }

@@ -24,11 +24,34 @@ internal static partial class PrevPermRules
         yield return new("633", ctx => Rows(ctx, P, (t, r) => t.Get(r, "LA_PERM") is { } la && !LaCode().IsMatch(la)));
         yield return new("635", ctx => Rows(ctx, P, (t, r) => t.Is(r, "PREV_PERM", "Z1") && (t.Filled(r, "LA_PERM") || t.Filled(r, "DATE_PERM"))));
         yield return new("632", Rule632);
+        // As the reference: a start of care in the year needs a PrevPerm row with PREV_PERM, and with the LA and date
+        // unless it is Z1.
         yield return new("630", ctx => Rows(ctx, ReturnTable.Episodes, (t, r) => t.Is(r, "RNE", "S") && t.Date(r, "DECOM") is { } d && d >= ctx.Start && d <= ctx.End
-            && !ctx.RowsOf(P, t.Child(r)).Any(p => ctx[P].Filled(p, "PREV_PERM"))));
-        yield return new("634", ctx => Rows(ctx, P, (t, r) => (t.Filled(r, "PREV_PERM") || t.Filled(r, "LA_PERM") || t.Filled(r, "DATE_PERM"))
-            && ctx.EpisodesOf(t.Child(r)).Count > 0
-            && !ctx.EpisodesOf(t.Child(r)).Any(e => ctx.Episodes.Is(e, "RNE", "S") && ctx.Episodes.Date(e, "DECOM") >= From2016)));
+            && ctx.RowsOf(P, t.Child(r)) is var rows && (rows.Count == 0 || rows.Any(p => ctx[P].Blank(p, "PREV_PERM")
+                || (!ctx[P].Is(p, "PREV_PERM", "Z1") && (ctx[P].Blank(p, "LA_PERM") || ctx[P].Blank(p, "DATE_PERM")))))));
+        yield return new("634", Rule634);
+    }
+
+    // Previous permanence given for a child none of whose episodes started from 1 April 2016 (when the item began); as
+    // the reference, any episode counts and the PrevPerm row and the child's episodes are reported. (The reference's
+    // code compares with the collection start, its comment and the message with 1 April 2016, which we follow.)
+    private static IEnumerable<(ReturnTable, int)> Rule634(ValidationContext ctx)
+    {
+        var t = ctx[P];
+        var since = From2016;
+        for (var r = 0; r < t.Count; r++)
+        {
+            var eps = ctx.EpisodesOf(t.Child(r));
+            if ((t.Filled(r, "PREV_PERM") || t.Filled(r, "LA_PERM") || t.Filled(r, "DATE_PERM"))
+                && eps.Select(e => ctx.Episodes.Date(e, "DECOM")).Where(d => d is not null).Max() is { } last && last < since)
+            {
+                yield return (P, r);
+                foreach (var e in eps)
+                {
+                    yield return (ReturnTable.Episodes, e);
+                }
+            }
+        }
     }
 
     private static IEnumerable<(ReturnTable, int)> Rule632(ValidationContext ctx)

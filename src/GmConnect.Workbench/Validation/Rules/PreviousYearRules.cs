@@ -11,13 +11,15 @@ internal static class PreviousYearRules
 
     public static IEnumerable<Rule> All()
     {
-        yield return new("202", ctx => HeaderChanged(ctx, "SEX", (now, then) => now is not null && then is not null && !SameSex(now, then)));
-        yield return new("203", ctx => HeaderChanged(ctx, "DOB", (now, then) => Dates.Parse(now) is { } a && Dates.Parse(then) is { } b && a != b));
-        yield return new("204", ctx => HeaderChanged(ctx, "ETHNIC", (now, then) => now is not null && then is not null && now != then));
-        yield return new("208", ctx => HeaderChanged(ctx, "UPN", (now, then) => now is not null && then is not null && now != then
-            && !then.StartsWith("UN", StringComparison.Ordinal) && !now.StartsWith("UN", StringComparison.Ordinal)));
-        yield return new("207", ctx => HeaderChanged(ctx, "MOTHER", (now, then) => then == "1" && now is not null && now != "1"));
-        yield return new("624", ctx => HeaderChanged(ctx, "MC_DOB", (now, then) => Dates.Parse(now) is { } a && Dates.Parse(then) is { } b && a != b));
+        // 202–204 and 207 as the reference: a value given one year and blank the other is a disagreement too (a date
+        // that does not parse counts as blank); ethnicity compares case-insensitively.
+        yield return new("202", ctx => HeaderChanged(ctx, "SEX", (now, then) => (now is null) != (then is null) || (now is not null && then is not null && !SameSex(now, then))));
+        yield return new("203", ctx => HeaderChanged(ctx, "DOB", (now, then) => Dates.Parse(now) != Dates.Parse(then)));
+        yield return new("204", ctx => HeaderChanged(ctx, "ETHNIC", (now, then) => !string.Equals(now, then, StringComparison.OrdinalIgnoreCase)));
+        yield return new("208", ctx => HeaderChanged(ctx, "UPN", UpnChanged));
+        yield return new("207", ctx => HeaderChanged(ctx, "MOTHER", (now, then) => then == "1" && now != "1").Where(h => ctx.EpisodesOf(ctx.Header.Child(h.Item2)).Count > 0));
+        // As the reference: last year's date is the one to keep; a blank or different date now contradicts it.
+        yield return new("624", ctx => HeaderChanged(ctx, "MC_DOB", (now, then) => Dates.Parse(then) is { } b && Dates.Parse(now) != b));
         yield return new("626", Rule626);
         yield return new("502", ctx => AgainstOpenEpisode(ctx, (prev, cur) => prev.Date(cur.Prev, "DECOM") != ctx.Episodes.Date(cur.First, "DECOM")));
         yield return new("503A", SameAsOpen("RNE"));
@@ -52,6 +54,25 @@ internal static class PreviousYearRules
         yield return new("SW16aSTG2", SwAgainstOpen("SW_ID"), 2024);
         yield return new("SW16bSTG2", SwAgainstOpen("SW_DECOM"), 2024);
         yield return new("SW16cSTG2", SwAgainstOpen("SW_REASON"), 2024);
+    }
+
+    private static readonly string[] UnknownUpn = ["UN1", "UN2", "UN3", "UN4", "UN5"];
+
+    // As the reference: a UPN may change from UN1 or blank to UN2–UN5, or from any unknown (UN code or blank) to a
+    // known UPN; any other change (case aside) is a disagreement.
+    private static bool UpnChanged(string? now, string? then)
+    {
+        now = now?.ToUpperInvariant();
+        then = then?.ToUpperInvariant();
+        if (now == then)
+        {
+            return false;
+        }
+
+        var wasUnknown = then is null || UnknownUpn.Contains(then);
+        var toUnknownLater = now is "UN2" or "UN3" or "UN4" or "UN5" && (then is null or "UN1");
+        var toKnown = wasUnknown && now is not null && !UnknownUpn.Contains(now);
+        return !toUnknownLater && !toKnown;
     }
 
     // 1/2 (to 2023/24) and M/F (from 2024/25) mean the same.
