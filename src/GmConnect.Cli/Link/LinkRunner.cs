@@ -157,7 +157,7 @@ internal static class LinkRunner
 
         output.WriteLine(string.Create(Inv, $"training           prior {result.Model.ProbabilityTwoRandomRecordsMatch:G4}; u from {result.Model.USampledPairs:N0} random pairs; EM iterations per session [{string.Join(", ", result.Model.EmIterations)}]"));
         output.WriteLine(string.Create(Inv, $"threshold          {result.Threshold}; links {c.Links:N0}; merges {c.Merges:N0}"));
-        output.WriteLine(string.Create(Inv, $"refused merges     veto level {c.RefusedVeto:N0}, conflicting identifier {c.RefusedConflictingIdentifier:N0}, same source {c.RefusedSameSource:N0}, cannot-link {c.RefusedCannotLink:N0}, confident non-match inside {c.RefusedNonMatchInside:N0}"));
+        output.WriteLine(string.Create(Inv, $"refused merges     veto level {c.RefusedVeto:N0}, conflicting identifier {c.RefusedConflictingIdentifier:N0}, same source {c.RefusedSameSource:N0}, cannot-link {c.RefusedCannotLink:N0}, confident non-match inside {c.RefusedNonMatchInside:N0}, ambiguous {c.RefusedAmbiguous:N0}"));
         var sizes = c.ClusterOf.GroupBy(x => x).GroupBy(g => g.Count()).OrderBy(g => g.Key).Select(g => string.Create(Inv, $"{g.Key}:{g.Count():N0}"));
         output.WriteLine(string.Create(Inv, $"clusters           {c.ClusterCount:N0} (by size {string.Join(" ", sizes)})"));
         var steps = new StringBuilder();

@@ -27,7 +27,7 @@ internal sealed class Blocker
     public int RuleCount => _rules.Length;
 
     /// <summary>The comparisons each rule's keys read (so that EM does not train them on that rule's pairs).</summary>
-    public IReadOnlyList<HashSet<string>> ComparisonsByRule => [.. _rules.Select(r => r.Select(k => k.Comparison).ToHashSet(StringComparer.Ordinal))];
+    public IReadOnlyList<HashSet<string>> ComparisonsByRule => [.. _rules.Select(r => r.SelectMany(k => k.Comparisons).ToHashSet(StringComparer.Ordinal))];
 
     /// <summary>Key hash of every record under every rule; 0 means the record has no key (a missing part).</summary>
     public ulong[][] KeyHashes(PreparedRecords records)
@@ -37,13 +37,16 @@ internal sealed class Blocker
         {
             var rule = _rules[r];
             var columns = rule.Select(k => Array.FindIndex(records.Comparisons, c => c.Name == k.Comparison)).ToArray();
+            var seconds = rule.Select(k => k.Second is null ? -1 : Array.FindIndex(records.Comparisons, c => c.Name == k.Second)).ToArray();
             var h = new ulong[records.Count];
             for (var i = 0; i < records.Count; i++)
             {
                 var hash = 14695981039346656037UL;
                 for (var k = 0; k < rule.Length; k++)
                 {
-                    var part = KeyPart(rule[k], records.Columns[columns[k]].Values[i]);
+                    var part = seconds[k] < 0
+                        ? KeyPart(rule[k], records.Columns[columns[k]].Values[i])
+                        : SortedSoundex(records.Columns[columns[k]].Values[i], records.Columns[seconds[k]].Values[i]);
                     if (string.IsNullOrEmpty(part))
                     {
                         hash = 0;
@@ -60,6 +63,24 @@ internal sealed class Blocker
             hashes[r] = h;
         });
         return hashes;
+    }
+
+    /// <summary>The two values' Soundex codes in sorted order; null when either is missing.</summary>
+    internal static string? SortedSoundex(string? a, string? b)
+    {
+        if (a is null || b is null)
+        {
+            return null;
+        }
+
+        var x = Phonetic.Soundex(a);
+        var y = Phonetic.Soundex(b);
+        if (x.Length == 0 || y.Length == 0)
+        {
+            return null;
+        }
+
+        return string.CompareOrdinal(x, y) <= 0 ? x + y : y + x;
     }
 
     /// <summary>

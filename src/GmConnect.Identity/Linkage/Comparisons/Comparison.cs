@@ -131,12 +131,16 @@ internal sealed class Comparison
                     hit = equal || _variants!.AreVariants(col.NameIds![a], col.NameIds[b]);
                     break;
                 case LevelKind.Swapped:
-                    var other = columns[SwappedWith].Values;
-                    hit = string.Equals(va, other[b], StringComparison.Ordinal) && string.Equals(other[a], vb, StringComparison.Ordinal);
+                    hit = level.Threshold >= 1.0
+                        ? string.Equals(va, columns[SwappedWith].Values[b], StringComparison.Ordinal) && string.Equals(columns[SwappedWith].Values[a], vb, StringComparison.Ordinal)
+                        : SwappedClose(columns, a, b, level.Threshold);
                     break;
                 case LevelKind.DateDayMonthSwapped:
                     hit = !equal && va.Length == 8 && vb.Length == 8 && va.AsSpan(0, 4).SequenceEqual(vb.AsSpan(0, 4))
                         && va.AsSpan(4, 2).SequenceEqual(vb.AsSpan(6, 2)) && va.AsSpan(6, 2).SequenceEqual(vb.AsSpan(4, 2));
+                    break;
+                case LevelKind.DateSameMonthDay:
+                    hit = !equal && va.Length == 8 && vb.Length == 8 && va.AsSpan(4, 4).SequenceEqual(vb.AsSpan(4, 4));
                     break;
                 case LevelKind.DateOneDigit:
                     hit = StringSimilarity.Hamming(va, vb) == 1;
@@ -183,6 +187,39 @@ internal sealed class Comparison
         }
 
         return LevelCount - 1;
+    }
+
+    /// <summary>
+    /// Swapped with spelling slips: each value is close to the other record's <c>with</c> value — equal, listed
+    /// variants of one another, or Jaro–Winkler at least <paramref name="threshold"/>.
+    /// </summary>
+    private bool SwappedClose(PreparedColumn[] columns, int a, int b, double threshold)
+    {
+        var own = columns[Index];
+        var other = columns[SwappedWith];
+        return Close(own, a, other, b, threshold) && Close(other, a, own, b, threshold);
+    }
+
+    private bool Close(PreparedColumn x, int a, PreparedColumn y, int b, double threshold)
+    {
+        var va = x.Values[a];
+        var vb = y.Values[b];
+        if (va is null || vb is null)
+        {
+            return false;
+        }
+
+        if (string.Equals(va, vb, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (_variants is not null && x.NameIds is { } ia && y.NameIds is { } ib && _variants.AreVariants(ia[a], ib[b]))
+        {
+            return true;
+        }
+
+        return StringSimilarity.JaroWinkler(va, vb) >= threshold;
     }
 
     private static bool EqualNotNull(string? a, string? b) => a is not null && string.Equals(a, b, StringComparison.Ordinal);

@@ -68,7 +68,7 @@ internal sealed class PreparedRecords
         var columnIndices = settings.Columns.Select(table.ColumnIndex).ToArray();
         var n = table.Count;
         var values = new string?[n];
-        var isDate = comparison.Needs(LevelKind.DateDayMonthSwapped, LevelKind.DateOneDigit, LevelKind.DateWithinDays, LevelKind.DateWithinYears);
+        var isDate = comparison.Needs(LevelKind.DateDayMonthSwapped, LevelKind.DateOneDigit, LevelKind.DateWithinDays, LevelKind.DateWithinYears, LevelKind.DateSameMonthDay);
         var isPostcode = comparison.Needs(LevelKind.PostcodeArea, LevelKind.PostcodeDistrict, LevelKind.PostcodeSector);
         var interned = new Dictionary<string, string>(StringComparer.Ordinal);
         var normalised = new Dictionary<string, string?>(StringComparer.Ordinal);
