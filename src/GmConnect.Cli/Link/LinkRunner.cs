@@ -41,7 +41,9 @@ internal static class LinkRunner
         RecordTable table;
         try
         {
-            table = CsvRecordReader.Read(request.Inputs, settings.IdColumn, settings.SourceColumn);
+            // Only the columns the comparisons read are kept (an address column nobody compares is not held in memory).
+            var wanted = settings.Comparisons.SelectMany(c => c.Columns).Append(settings.IdColumn).ToHashSet(StringComparer.Ordinal);
+            table = CsvRecordReader.Read(request.Inputs, settings.IdColumn, settings.SourceColumn, wanted);
         }
         catch (InvalidDataException ex)
         {
@@ -169,6 +171,7 @@ internal static class LinkRunner
 
         steps.Append(string.Create(Inv, $", write {write.TotalSeconds:F2}s"));
         output.WriteLine($"time               {steps}; total {total.TotalSeconds.ToString("F2", Inv)}s");
+        output.WriteLine(string.Create(Inv, $"cpu (all threads)  {string.Join(", ", result.Steps.Select(s => string.Create(Inv, $"{s.Step} {s.Cpu.TotalSeconds:F2}s")))}"));
         using var process = Process.GetCurrentProcess();
         output.WriteLine(string.Create(Inv, $"peak memory        {process.PeakWorkingSet64 / (1024.0 * 1024.0):F0} MiB"));
     }
