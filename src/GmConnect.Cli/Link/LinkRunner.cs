@@ -41,7 +41,9 @@ internal static class LinkRunner
         RecordTable table;
         try
         {
-            table = CsvRecordReader.Read(request.Inputs, settings.IdColumn, settings.SourceColumn);
+            // Only the columns the comparisons read are kept (an address column nobody compares is not held in memory).
+            var wanted = settings.Comparisons.SelectMany(c => c.Columns).Append(settings.IdColumn).ToHashSet(StringComparer.Ordinal);
+            table = CsvRecordReader.Read(request.Inputs, settings.IdColumn, settings.SourceColumn, wanted);
         }
         catch (InvalidDataException ex)
         {
@@ -157,7 +159,7 @@ internal static class LinkRunner
 
         output.WriteLine(string.Create(Inv, $"training           prior {result.Model.ProbabilityTwoRandomRecordsMatch:G4}; u from {result.Model.USampledPairs:N0} random pairs; EM iterations per session [{string.Join(", ", result.Model.EmIterations)}]"));
         output.WriteLine(string.Create(Inv, $"threshold          {result.Threshold}; links {c.Links:N0}; merges {c.Merges:N0}"));
-        output.WriteLine(string.Create(Inv, $"refused merges     veto level {c.RefusedVeto:N0}, conflicting identifier {c.RefusedConflictingIdentifier:N0}, same source {c.RefusedSameSource:N0}, cannot-link {c.RefusedCannotLink:N0}, confident non-match inside {c.RefusedNonMatchInside:N0}"));
+        output.WriteLine(string.Create(Inv, $"refused merges     veto level {c.RefusedVeto:N0}, conflicting identifier {c.RefusedConflictingIdentifier:N0}, same source {c.RefusedSameSource:N0}, cannot-link {c.RefusedCannotLink:N0}, confident non-match inside {c.RefusedNonMatchInside:N0}, ambiguous {c.RefusedAmbiguous:N0}"));
         var sizes = c.ClusterOf.GroupBy(x => x).GroupBy(g => g.Count()).OrderBy(g => g.Key).Select(g => string.Create(Inv, $"{g.Key}:{g.Count():N0}"));
         output.WriteLine(string.Create(Inv, $"clusters           {c.ClusterCount:N0} (by size {string.Join(" ", sizes)})"));
         var steps = new StringBuilder();
@@ -169,6 +171,7 @@ internal static class LinkRunner
 
         steps.Append(string.Create(Inv, $", write {write.TotalSeconds:F2}s"));
         output.WriteLine($"time               {steps}; total {total.TotalSeconds.ToString("F2", Inv)}s");
+        output.WriteLine(string.Create(Inv, $"cpu (all threads)  {string.Join(", ", result.Steps.Select(s => string.Create(Inv, $"{s.Step} {s.Cpu.TotalSeconds:F2}s")))}"));
         using var process = Process.GetCurrentProcess();
         output.WriteLine(string.Create(Inv, $"peak memory        {process.PeakWorkingSet64 / (1024.0 * 1024.0):F0} MiB"));
     }

@@ -31,12 +31,15 @@ public sealed class LinkageEngine
         var clock = options.TimeProvider;
         var steps = new List<StepTiming>();
         var started = clock.GetTimestamp();
+        var cpuStarted = CpuTime();
         void Done(string step)
         {
             progress?.Report(new LinkageProgress(step, 1.0));
             var now = clock.GetTimestamp();
-            steps.Add(new StepTiming(step, clock.GetElapsedTime(started, now)));
+            var cpu = CpuTime();
+            steps.Add(new StepTiming(step, clock.GetElapsedTime(started, now)) { Cpu = cpu - cpuStarted });
             started = now;
+            cpuStarted = cpu;
         }
 
         IProgress<double>? Step(string name) => progress is null ? null : new Progress(progress, name);
@@ -90,6 +93,12 @@ public sealed class LinkageEngine
         Done("clustering");
 
         return new LinkageResult(records, prepared, pairs, weights, scorer, clustering, threshold, steps);
+    }
+
+    private static TimeSpan CpuTime()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private sealed class Progress(IProgress<LinkageProgress> inner, string step) : IProgress<double>

@@ -27,7 +27,7 @@ internal sealed class Blocker
     public int RuleCount => _rules.Length;
 
     /// <summary>The comparisons each rule's keys read (so that EM does not train them on that rule's pairs).</summary>
-    public IReadOnlyList<HashSet<string>> ComparisonsByRule => [.. _rules.Select(r => r.Select(k => k.Comparison).ToHashSet(StringComparer.Ordinal))];
+    public IReadOnlyList<HashSet<string>> ComparisonsByRule => [.. _rules.Select(r => r.SelectMany(k => k.Comparisons).ToHashSet(StringComparer.Ordinal))];
 
     /// <summary>Key hash of every record under every rule; 0 means the record has no key (a missing part).</summary>
     public ulong[][] KeyHashes(PreparedRecords records)
@@ -36,22 +36,43 @@ internal sealed class Blocker
         Parallel.For(0, _rules.Length, r =>
         {
             var rule = _rules[r];
-            var columns = rule.Select(k => Array.FindIndex(records.Comparisons, c => c.Name == k.Comparison)).ToArray();
+            var parts = new ulong[rule.Length][];
+            for (var k = 0; k < rule.Length; k++)
+            {
+                var key = rule[k];
+                var first = PartHashes(records, Array.FindIndex(records.Comparisons, c => c.Name == key.Comparison), key);
+                if (key.Second is null)
+                {
+                    parts[k] = first;
+                    continue;
+                }
+
+                // Sorted pair of the two Soundex codes: the same key whichever way round the names are.
+                var second = PartHashes(records, Array.FindIndex(records.Comparisons, c => c.Name == key.Second), key);
+                var combined = new ulong[records.Count];
+                for (var i = 0; i < combined.Length; i++)
+                {
+                    var (x, y) = (first[i], second[i]);
+                    combined[i] = x == 0 || y == 0 ? 0 : Mix(Math.Min(x, y), Math.Max(x, y));
+                }
+
+                parts[k] = combined;
+            }
+
             var h = new ulong[records.Count];
-            for (var i = 0; i < records.Count; i++)
+            for (var i = 0; i < h.Length; i++)
             {
                 var hash = 14695981039346656037UL;
-                for (var k = 0; k < rule.Length; k++)
+                for (var k = 0; k < parts.Length; k++)
                 {
-                    var part = KeyPart(rule[k], records.Columns[columns[k]].Values[i]);
-                    if (string.IsNullOrEmpty(part))
+                    var part = parts[k][i];
+                    if (part == 0)
                     {
                         hash = 0;
                         break;
                     }
 
-                    hash = Fnv(hash, part);
-                    hash = (hash ^ 0x1F) * 1099511628211UL;
+                    hash = Mix(hash, part);
                 }
 
                 h[i] = hash;
@@ -60,6 +81,83 @@ internal sealed class Blocker
             hashes[r] = h;
         });
         return hashes;
+    }
+
+    /// <summary>Hash of each record's key part (0 when it has none), computed once per distinct value.</summary>
+    private static ulong[] PartHashes(PreparedRecords records, int comparison, BlockingKey key)
+    {
+        var column = records.Columns[comparison];
+        var values = column.Values;
+        var result = new ulong[records.Count];
+        var function = key.Function == BlockingFunction.SortedSoundex ? BlockingFunction.Soundex : key.Function;
+        var partKey = key with { Function = function };
+        if (column.Codes is not { } codes)
+        {
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = HashPart(KeyPart(partKey, values[i]));
+            }
+
+            return result;
+        }
+
+        var perCode = new Dictionary<int, ulong>();
+        for (var i = 0; i < result.Length; i++)
+        {
+            var code = codes[i];
+            if (code < 0)
+            {
+                continue;
+            }
+
+            if (!perCode.TryGetValue(code, out var hash))
+            {
+                hash = HashPart(KeyPart(partKey, values[i]));
+                perCode.Add(code, hash);
+            }
+
+            result[i] = hash;
+        }
+
+        return result;
+    }
+
+    private static ulong HashPart(string? part)
+    {
+        if (string.IsNullOrEmpty(part))
+        {
+            return 0;
+        }
+
+        var hash = Fnv(14695981039346656037UL, part);
+        return hash == 0 ? 1 : hash;
+    }
+
+    private static ulong Mix(ulong hash, ulong part)
+    {
+        var h = (hash ^ part) * 1099511628211UL;
+        h ^= h >> 29;
+        h *= 0xBF58476D1CE4E5B9UL;
+        h ^= h >> 32;
+        return h == 0 ? 1 : h;
+    }
+
+    /// <summary>The two values' Soundex codes in sorted order; null when either is missing.</summary>
+    internal static string? SortedSoundex(string? a, string? b)
+    {
+        if (a is null || b is null)
+        {
+            return null;
+        }
+
+        var x = Phonetic.Soundex(a);
+        var y = Phonetic.Soundex(b);
+        if (x.Length == 0 || y.Length == 0)
+        {
+            return null;
+        }
+
+        return string.CompareOrdinal(x, y) <= 0 ? x + y : y + x;
     }
 
     /// <summary>
@@ -71,12 +169,15 @@ internal sealed class Blocker
         var buffers = new PairBuffer[_rules.Length];
         var perRule = new long[_rules.Length];
         var skipped = new long[_rules.Length];
+        var sorted = new (ulong[] Keys, int[] Order)[_rules.Length];
         var done = 0;
-        // Every rule's oversized blocks go first: a rule's pairs consult the earlier rules' keys.
-        Parallel.For(0, _rules.Length, r => skipped[r] = DropOversizedBlocks(hashes[r]));
+        // Every rule's records with a key, sorted by key; oversized blocks are dropped (their keys set to "no key")
+        // before any rule's pairs are made, because a rule's pairs consult the earlier rules' keys.
+        Parallel.For(0, _rules.Length, r => sorted[r] = SortAndDropOversized(hashes[r], out skipped[r]));
         Parallel.For(0, _rules.Length, r =>
         {
-            buffers[r] = RulePairs(records, hashes, r, out perRule[r]);
+            buffers[r] = RulePairs(records, hashes, r, sorted[r].Keys, sorted[r].Order, out perRule[r]);
+            sorted[r] = default;
             progress?.Report((double)Interlocked.Increment(ref done) / _rules.Length);
         });
 
@@ -96,21 +197,69 @@ internal sealed class Blocker
         return new CandidatePairs(left, right, rules, count, perRule, skipped);
     }
 
-    private PairBuffer RulePairs(PreparedRecords records, ulong[][] hashes, int r, out long agreeing)
+    /// <summary>
+    /// The records that have a key, sorted by key (records in index order within a block). A block larger than
+    /// <c>max_block_size</c> yields no pairs: its records' keys become "no key", so that no later rule mistakes a
+    /// pair in it for one an earlier rule already emitted.
+    /// </summary>
+    private (ulong[] Keys, int[] Order) SortAndDropOversized(ulong[] h, out long dropped)
     {
-        var buffer = new PairBuffer();
-        var sourceOf = records.SourceOf;
-        var n = records.Count;
-        var h = hashes[r];
-        var order = new int[n];
-        var keys = new ulong[n];
-        for (var i = 0; i < n; i++)
+        var withKey = 0;
+        foreach (var key in h)
         {
-            order[i] = i;
-            keys[i] = h[i];
+            if (key != 0)
+            {
+                withKey++;
+            }
+        }
+
+        var keys = new ulong[withKey];
+        var order = new int[withKey];
+        for (int i = 0, j = 0; i < h.Length; i++)
+        {
+            if (h[i] != 0)
+            {
+                keys[j] = h[i];
+                order[j++] = i;
+            }
         }
 
         Array.Sort(keys, order);
+        dropped = 0;
+        var start = 0;
+        while (start < keys.Length)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > _maxBlockSize)
+            {
+                dropped++;
+                for (var x = start; x < end; x++)
+                {
+                    h[order[x]] = 0;
+                }
+            }
+            else if (end - start > 1)
+            {
+                Array.Sort(order, start, end - start);
+            }
+
+            start = end;
+        }
+
+        return (keys, order);
+    }
+
+    private PairBuffer RulePairs(PreparedRecords records, ulong[][] hashes, int r, ulong[] keys, int[] order, out long agreeing)
+    {
+        var buffer = new PairBuffer();
+        var sourceOf = records.SourceOf;
+        var h = hashes[r];
+        var n = keys.Length;
         agreeing = 0;
         var start = 0;
         while (start < n)
@@ -121,10 +270,9 @@ internal sealed class Blocker
                 end++;
             }
 
-            if (keys[start] != 0 && end - start > 1)
+            // A dropped (oversized) block has had its keys cleared.
+            if (end - start > 1 && h[order[start]] != 0)
             {
-                // Records in a block in index order, so that left < right without a swap.
-                Array.Sort(order, start, end - start);
                 for (var x = start; x < end; x++)
                 {
                     var a = order[x];
@@ -182,41 +330,6 @@ internal sealed class Blocker
             Rules[Count] = rules;
             Count++;
         }
-    }
-
-    /// <summary>
-    /// Sets the key of every record in a block larger than <c>max_block_size</c> to "no key", so that the block
-    /// yields no pairs and no later rule mistakes a pair in it for one an earlier rule already emitted.
-    /// </summary>
-    private long DropOversizedBlocks(ulong[] keys)
-    {
-        if (_maxBlockSize == int.MaxValue)
-        {
-            return 0;
-        }
-
-        var sizes = new Dictionary<ulong, int>();
-        foreach (var key in keys)
-        {
-            if (key != 0)
-            {
-                sizes[key] = sizes.GetValueOrDefault(key) + 1;
-            }
-        }
-
-        var dropped = sizes.Where(kv => kv.Value > _maxBlockSize).Select(kv => kv.Key).ToHashSet();
-        if (dropped.Count > 0)
-        {
-            for (var i = 0; i < keys.Length; i++)
-            {
-                if (dropped.Contains(keys[i]))
-                {
-                    keys[i] = 0;
-                }
-            }
-        }
-
-        return dropped.Count;
     }
 
     private static bool FoundByEarlierRule(ulong[][] hashes, int rule, int a, int b)

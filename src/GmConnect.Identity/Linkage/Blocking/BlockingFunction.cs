@@ -10,4 +10,7 @@ internal enum BlockingFunction
     Nysiis,
     Year,
     MonthDay,
+
+    /// <summary>The Soundex codes of two comparisons' values in sorted order: agrees when the two are swapped.</summary>
+    SortedSoundex,
 }

@@ -5,10 +5,15 @@ namespace GmConnect.Identity.Linkage.Blocking;
 /// <summary>
 /// One part of a blocking rule: a comparison's prepared value, optionally through a function:
 /// <c>surname</c>, <c>first(surname,3)</c>, <c>last(postcode,3)</c>, <c>soundex(surname)</c>,
-/// <c>nysiis(given_name)</c>, <c>year(date_of_birth)</c>, <c>month_day(date_of_birth)</c>.
+/// <c>nysiis(given_name)</c>, <c>year(date_of_birth)</c>, <c>month_day(date_of_birth)</c>, and over two comparisons
+/// <c>sorted_soundex(given_name,family_name)</c> (the two Soundex codes in sorted order, so that a record whose
+/// given and family names are swapped has the same key).
 /// </summary>
-internal sealed record BlockingKey(string Comparison, BlockingFunction Function, int Length)
+internal sealed record BlockingKey(string Comparison, BlockingFunction Function, int Length, string? Second = null)
 {
+    /// <summary>The comparisons the key reads.</summary>
+    public IEnumerable<string> Comparisons => Second is null ? [Comparison] : [Comparison, Second];
+
     public static bool TryParse(string text, out BlockingKey? key, out string? error)
     {
         key = null;
@@ -36,11 +41,23 @@ internal sealed record BlockingKey(string Comparison, BlockingFunction Function,
             "nysiis" => BlockingFunction.Nysiis,
             "year" => BlockingFunction.Year,
             "month_day" => BlockingFunction.MonthDay,
+            "sorted_soundex" => BlockingFunction.SortedSoundex,
             _ => (BlockingFunction?)null,
         };
         if (function is null)
         {
-            return Fail($"unknown function '{name}' (expected first, last, soundex, nysiis, year or month_day)", out error);
+            return Fail($"unknown function '{name}' (expected first, last, soundex, nysiis, year, month_day or sorted_soundex)", out error);
+        }
+
+        if (function == BlockingFunction.SortedSoundex)
+        {
+            if (args.Length != 2 || args[0].Length == 0 || args[1].Length == 0)
+            {
+                return Fail($"{name}(comparison, comparison) takes two comparisons", out error);
+            }
+
+            key = new BlockingKey(args[0], function.Value, 0, args[1]);
+            return true;
         }
 
         var needsLength = function is BlockingFunction.First or BlockingFunction.Last;

@@ -42,4 +42,7 @@ public sealed class ClusteringResult
 
     /// <summary>Merges refused because some pair across the clusters is a confident non-match.</summary>
     public int RefusedNonMatchInside { get; }
+
+    /// <summary>Links withheld because the record they start from also links to someone it cannot be with (see <c>ambiguity_margin</c>).</summary>
+    public int RefusedAmbiguous { get; init; }
 }

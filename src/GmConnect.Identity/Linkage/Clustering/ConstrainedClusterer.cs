@@ -52,6 +52,11 @@ internal sealed class ConstrainedClusterer
             }
         }
 
+        var withheld = _settings.AmbiguityMargin is { } margin
+            ? AmbiguousLinks(left, right, gammas, weights, links, margin, rejectWeight)
+            : null;
+        var refusedAmbiguous = 0;
+
         // Strongest first; ties broken by record indices so that the result does not depend on pair order.
         var ordered = links.ToArray();
         Array.Sort(ordered, (x, y) =>
@@ -99,6 +104,12 @@ internal sealed class ConstrainedClusterer
             if (IsVetoed(gammas[p]))
             {
                 refusedVeto++;
+                continue;
+            }
+
+            if (withheld is not null && withheld[p])
+            {
+                refusedAmbiguous++;
                 continue;
             }
 
@@ -161,7 +172,10 @@ internal sealed class ConstrainedClusterer
             clusterOf[i] = id;
         }
 
-        return new ClusteringResult(clusterOf, number.Count, links.Count, merges, refusedVeto, refusedId, refusedSource, refusedCannot, refusedWeak);
+        return new ClusteringResult(clusterOf, number.Count, links.Count, merges, refusedVeto, refusedId, refusedSource, refusedCannot, refusedWeak)
+        {
+            RefusedAmbiguous = refusedAmbiguous,
+        };
     }
 
     private bool IsVetoed(ulong gamma)
@@ -249,9 +263,7 @@ internal sealed class ConstrainedClusterer
                     return false;
                 }
 
-                var lo = Math.Min(x, y);
-                var gamma = ComparisonVectors.Compute(_records, lo, Math.Max(x, y));
-                if (IsVetoed(gamma) || _scorer.Weight(gamma, lo) < rejectWeight)
+                if (Incompatible(x, y, rejectWeight))
                 {
                     return true;
                 }
@@ -259,5 +271,120 @@ internal sealed class ConstrainedClusterer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether two records cannot be one person: scored directly they fall in a veto level or below the
+    /// confident-non-match weight. Two records that carry the same valid identifier are never incompatible
+    /// here: the identifier outweighs a name that drifted (a nickname in one record, a slip in another).
+    /// The link that merges two clusters must still pass its own vetoes.
+    /// </summary>
+    private bool Incompatible(int x, int y, double rejectWeight)
+    {
+        var lo = Math.Min(x, y);
+        var hi = Math.Max(x, y);
+        if (ShareValidIdentifier(lo, hi))
+        {
+            return false;
+        }
+
+        var gamma = ComparisonVectors.Compute(_records, lo, hi);
+        return IsVetoed(gamma) || _scorer.Weight(gamma, lo) < rejectWeight;
+    }
+
+    private bool ShareValidIdentifier(int x, int y)
+    {
+        foreach (var c in _identifierComparisons)
+        {
+            var col = _records.Columns[c];
+            if (col.ValidIdentifier![x] && col.ValidIdentifier[y] && string.Equals(col.Values[x], col.Values[y], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The links to withhold because the record they start from is ambiguous: it links to two records that
+    /// cannot be one person (a father and a son of the same name at one address, and a record of one of them
+    /// without a date of birth; twins whose names are variants of one another). Unless one of the two links is
+    /// stronger by at least <paramref name="margin"/> (log2 units), every link of the record is withheld and the
+    /// record is left for a person to place; otherwise the weaker of the two is withheld.
+    /// Strongest-first merging alone would put the record with whichever came first.
+    /// </summary>
+    private bool[] AmbiguousLinks(int[] left, int[] right, ulong[] gammas, float[] weights, List<int> links, double margin, double rejectWeight)
+    {
+        var n = _records.Count;
+        var withheld = new bool[weights.Length];
+        var degree = new int[n + 1];
+        var usable = new List<int>(links.Count);
+        foreach (var p in links)
+        {
+            if (!IsVetoed(gammas[p]))
+            {
+                usable.Add(p);
+                degree[left[p] + 1]++;
+                degree[right[p] + 1]++;
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            degree[i + 1] += degree[i];
+        }
+
+        var start = degree;
+        var fill = new int[n];
+        var incident = new int[usable.Count * 2];
+        foreach (var p in usable)
+        {
+            incident[start[left[p]] + fill[left[p]]++] = p;
+            incident[start[right[p]] + fill[right[p]]++] = p;
+        }
+
+        Parallel.For(0, (n + 4095) / 4096, block =>
+        {
+            var end = Math.Min(n, (block + 1) * 4096);
+            for (var r = block * 4096; r < end; r++)
+            {
+                var from = start[r];
+                var to = Math.Min(start[r + 1], from + 32);
+                for (var i = from; i < to; i++)
+                {
+                    var pi = incident[i];
+                    var si = left[pi] == r ? right[pi] : left[pi];
+                    for (var j = i + 1; j < to; j++)
+                    {
+                        var pj = incident[j];
+                        var sj = left[pj] == r ? right[pj] : left[pj];
+                        if (si == sj || !Incompatible(si, sj, rejectWeight))
+                        {
+                            continue;
+                        }
+
+                        var difference = weights[pi] - weights[pj];
+                        if (Math.Abs(difference) < margin)
+                        {
+                            // Ambiguous: none of the record's links is safe (a third record it links to may be
+                            // either person's too, e.g. the other twin's school record).
+                            for (var k = from; k < start[r + 1]; k++)
+                            {
+                                withheld[incident[k]] = true;
+                            }
+
+                            goto nextRecord;
+                        }
+
+                        withheld[difference < 0 ? pi : pj] = true;
+                    }
+                }
+
+            nextRecord:;
+            }
+        });
+
+        return withheld;
     }
 }

@@ -57,7 +57,69 @@ internal sealed class Comparison
     public LevelSettings? LevelSettings(int level) => level <= 0 || level >= LevelCount - 1 ? null : _levels[level - 1];
 
     /// <summary>The level of the pair (a, b).</summary>
-    public int Level(PreparedColumn[] columns, int a, int b)
+    public int Level(PreparedColumn[] columns, int a, int b) => Evaluate(columns, a, b, skipSwapped: false);
+
+    /// <summary>
+    /// The level of the pair (a, b), remembering in <paramref name="cache"/> the level each pair of distinct values
+    /// gets: a level depends only on the two values (and what is derived from them), except a swapped level, which
+    /// also reads the other comparison's values and is tested afresh. Same result as the uncached overload.
+    /// </summary>
+    public int Level(PreparedColumn[] columns, int a, int b, LevelCache cache)
+    {
+        var codes = columns[Index].Codes;
+        if (codes is null)
+        {
+            return Evaluate(columns, a, b, skipSwapped: false);
+        }
+
+        var ca = codes[a];
+        var cb = codes[b];
+        if (ca < 0 || cb < 0)
+        {
+            return 0;
+        }
+
+        if (ca == cb && ExactLevel == 1)
+        {
+            return 1;
+        }
+
+        var key = ca < cb ? ((ulong)(uint)ca << 32) | (uint)cb : ((ulong)(uint)cb << 32) | (uint)ca;
+        var slot = (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - LevelCache.Bits));
+        int level;
+        if (cache.Keys[slot] == key + 1)
+        {
+            level = cache.Levels[slot];
+        }
+        else
+        {
+            level = Evaluate(columns, a, b, skipSwapped: true);
+            cache.Keys[slot] = key + 1;
+            cache.Levels[slot] = (byte)level;
+        }
+
+        if (SwappedWith >= 0)
+        {
+            for (var i = 0; i < level - 1 && i < _kinds.Length; i++)
+            {
+                if (_kinds[i] == LevelKind.Swapped && SwappedHit(columns, a, b, _levels[i]))
+                {
+                    return i + 1;
+                }
+            }
+        }
+
+        return level;
+    }
+
+    private bool SwappedHit(PreparedColumn[] columns, int a, int b, LevelSettings level) =>
+        level.Threshold >= 1.0
+            ? string.Equals(columns[Index].Values[a], columns[SwappedWith].Values[b], StringComparison.Ordinal)
+                && string.Equals(columns[SwappedWith].Values[a], columns[Index].Values[b], StringComparison.Ordinal)
+                && columns[Index].Values[a] is not null
+            : SwappedClose(columns, a, b, level.Threshold);
+
+    private int Evaluate(PreparedColumn[] columns, int a, int b, bool skipSwapped)
     {
         var col = columns[Index];
         var va = col.Values[a];
@@ -67,7 +129,7 @@ internal sealed class Comparison
             return 0;
         }
 
-        var equal = string.Equals(va, vb, StringComparison.Ordinal);
+        var equal = col.Codes is { } codes ? codes[a] == codes[b] : string.Equals(va, vb, StringComparison.Ordinal);
         var jw = double.NaN;
         var jaro = double.NaN;
         var lev = -1;
@@ -131,12 +193,14 @@ internal sealed class Comparison
                     hit = equal || _variants!.AreVariants(col.NameIds![a], col.NameIds[b]);
                     break;
                 case LevelKind.Swapped:
-                    var other = columns[SwappedWith].Values;
-                    hit = string.Equals(va, other[b], StringComparison.Ordinal) && string.Equals(other[a], vb, StringComparison.Ordinal);
+                    hit = !skipSwapped && SwappedHit(columns, a, b, level);
                     break;
                 case LevelKind.DateDayMonthSwapped:
                     hit = !equal && va.Length == 8 && vb.Length == 8 && va.AsSpan(0, 4).SequenceEqual(vb.AsSpan(0, 4))
                         && va.AsSpan(4, 2).SequenceEqual(vb.AsSpan(6, 2)) && va.AsSpan(6, 2).SequenceEqual(vb.AsSpan(4, 2));
+                    break;
+                case LevelKind.DateSameMonthDay:
+                    hit = !equal && va.Length == 8 && vb.Length == 8 && va.AsSpan(4, 4).SequenceEqual(vb.AsSpan(4, 4));
                     break;
                 case LevelKind.DateOneDigit:
                     hit = StringSimilarity.Hamming(va, vb) == 1;
@@ -185,6 +249,39 @@ internal sealed class Comparison
         return LevelCount - 1;
     }
 
+    /// <summary>
+    /// Swapped with spelling slips: each value is close to the other record's <c>with</c> value — equal, listed
+    /// variants of one another, or Jaro–Winkler at least <paramref name="threshold"/>.
+    /// </summary>
+    private bool SwappedClose(PreparedColumn[] columns, int a, int b, double threshold)
+    {
+        var own = columns[Index];
+        var other = columns[SwappedWith];
+        return Close(own, a, other, b, threshold) && Close(other, a, own, b, threshold);
+    }
+
+    private bool Close(PreparedColumn x, int a, PreparedColumn y, int b, double threshold)
+    {
+        var va = x.Values[a];
+        var vb = y.Values[b];
+        if (va is null || vb is null)
+        {
+            return false;
+        }
+
+        if (string.Equals(va, vb, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (_variants is not null && x.NameIds is { } ia && y.NameIds is { } ib && _variants.AreVariants(ia[a], ib[b]))
+        {
+            return true;
+        }
+
+        return StringSimilarity.JaroWinkler(va, vb) >= threshold;
+    }
+
     private static bool EqualNotNull(string? a, string? b) => a is not null && string.Equals(a, b, StringComparison.Ordinal);
 
     private static double DaysApart(PreparedColumn col, int a, int b)
@@ -219,4 +316,14 @@ internal sealed class Comparison
 
         return common;
     }
+}
+
+/// <summary>A small direct-mapped memory of (value code, value code) → level for one comparison; one per thread.</summary>
+internal sealed class LevelCache
+{
+    public const int Bits = 16;
+
+    public ulong[] Keys { get; } = new ulong[1 << Bits];
+
+    public byte[] Levels { get; } = new byte[1 << Bits];
 }

@@ -9,6 +9,9 @@ internal sealed class PreparedColumn(string?[] values)
 {
     public string?[] Values { get; } = values;
 
+    /// <summary>Code of each record's normalised value (equal values, equal codes), or -1 when missing; null where the column was built from values alone.</summary>
+    public int[]? Codes { get; init; }
+
     public string[]? Soundex { get; set; }
 
     public string[]? Nysiis { get; set; }

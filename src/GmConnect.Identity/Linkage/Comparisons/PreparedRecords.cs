@@ -67,45 +67,18 @@ internal sealed class PreparedRecords
         var settings = comparison.Settings;
         var columnIndices = settings.Columns.Select(table.ColumnIndex).ToArray();
         var n = table.Count;
-        var values = new string?[n];
-        var isDate = comparison.Needs(LevelKind.DateDayMonthSwapped, LevelKind.DateOneDigit, LevelKind.DateWithinDays, LevelKind.DateWithinYears);
+        var isDate = comparison.Needs(LevelKind.DateDayMonthSwapped, LevelKind.DateOneDigit, LevelKind.DateWithinDays, LevelKind.DateWithinYears, LevelKind.DateSameMonthDay);
         var isPostcode = comparison.Needs(LevelKind.PostcodeArea, LevelKind.PostcodeDistrict, LevelKind.PostcodeSector);
-        var interned = new Dictionary<string, string>(StringComparer.Ordinal);
-        var normalised = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var useCache = true;
-        var hits = 0;
-        for (var i = 0; i < n; i++)
+
+        // Each distinct normalised value gets a code; records hold codes, and everything derived from a value
+        // (phonetic codes, parts, validity, frequency) is computed once per code.
+        var codeOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var distinct = new List<string>();
+
+        int Normalise(string raw)
         {
-            // Names and postcodes repeat, phone numbers and identifiers do not: stop caching a column
-            // whose first 20,000 values were nearly all different.
-            if (i == 20_000 && hits < 2_000)
-            {
-                useCache = false;
-                normalised.Clear();
-            }
-
-            string? raw;
-            if (columnIndices.Length == 1)
-            {
-                raw = table.Value(columnIndices[0], i);
-            }
-            else
-            {
-                var parts = columnIndices.Select(c => table.Value(c, i)).Where(v => v is not null);
-                raw = string.Join(' ', parts);
-            }
-
             string? value;
-            if (raw is null)
-            {
-                value = null;
-            }
-            else if (useCache && normalised.TryGetValue(raw, out var cached))
-            {
-                value = cached;
-                hits++;
-            }
-            else if (settings.Identifier is { } kind)
+            if (settings.Identifier is { } kind)
             {
                 value = IdentifierCheck.Normalise(kind, TextNormaliser.Apply(raw, settings.Transforms));
             }
@@ -122,119 +95,135 @@ internal sealed class PreparedRecords
                 }
             }
 
-            if (value is not null && settings.NullValues.Contains(value))
+            if (value is null || settings.NullValues.Contains(value))
             {
-                value = null;
+                return -1;
             }
 
-            if (useCache && raw is not null && !normalised.ContainsKey(raw))
+            if (!codeOf.TryGetValue(value, out var code))
             {
-                // Bounded: a column of unique values (phone numbers) would otherwise hold every value twice.
-                if (normalised.Count >= 100_000)
-                {
-                    normalised.Clear();
-                }
-
-                normalised[raw] = value;
+                code = distinct.Count;
+                distinct.Add(value);
+                codeOf.Add(value, code);
             }
 
-            // Many records share a value: keep one string per distinct value to save memory.
-            if (value is not null)
-            {
-                if (interned.TryGetValue(value, out var existing))
-                {
-                    value = existing;
-                }
-                else
-                {
-                    interned.Add(value, value);
-                }
-            }
-
-            values[i] = value;
+            return code;
         }
 
-        var col = new PreparedColumn(values);
+        var codes = new int[n];
+        if (columnIndices.Length == 1)
+        {
+            // The table holds each distinct raw value once: normalise those, then map each record's code.
+            var (rawCodes, rawDistinct) = table.Encoded(columnIndices[0]);
+            var normalised = new int[rawDistinct.Count];
+            for (var d = 0; d < normalised.Length; d++)
+            {
+                normalised[d] = Normalise(rawDistinct[d]);
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                var code = rawCodes[i];
+                codes[i] = code < 0 ? -1 : normalised[code];
+            }
+        }
+        else
+        {
+            var cache = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < n; i++)
+            {
+                var raw = string.Join(' ', columnIndices.Select(c => table.Value(c, i)).Where(v => v is not null));
+                if (raw.Length == 0)
+                {
+                    codes[i] = -1;
+                }
+                else if (!cache.TryGetValue(raw, out codes[i]))
+                {
+                    codes[i] = Normalise(raw);
+                    if (cache.Count < 200_000)
+                    {
+                        cache[raw] = codes[i];
+                    }
+                }
+            }
+        }
+
+        var values = Expand(codes, [.. distinct], null);
+        var col = new PreparedColumn(values) { Codes = codes };
         if (comparison.Needs(LevelKind.Soundex))
         {
-            col.Soundex = Map(values, interned, Phonetic.Soundex, string.Empty);
+            col.Soundex = Expand(codes, [.. distinct.Select(Phonetic.Soundex)], string.Empty);
         }
 
         if (comparison.Needs(LevelKind.Nysiis))
         {
-            col.Nysiis = Map(values, interned, Phonetic.Nysiis, string.Empty);
+            col.Nysiis = Expand(codes, [.. distinct.Select(Phonetic.Nysiis)], string.Empty);
         }
 
         if (comparison.Needs(LevelKind.TokenOverlap) || comparison.Settings.Levels.Any(l => l.Kind == LevelKind.Jaccard && !l.Bigrams))
         {
-            col.Words = Map(values, interned, StringSimilarity.WordTokens, []);
+            col.Words = Expand(codes, [.. distinct.Select(StringSimilarity.WordTokens)], []);
         }
 
         if (comparison.Settings.Levels.Any(l => l.Kind == LevelKind.Jaccard && l.Bigrams))
         {
-            col.Bigrams = Map(values, interned, StringSimilarity.Bigrams, []);
+            col.Bigrams = Expand(codes, [.. distinct.Select(StringSimilarity.Bigrams)], []);
         }
 
         if (comparison.Needs(LevelKind.DateWithinDays, LevelKind.DateWithinYears))
         {
-            col.Days = values.Select(DayNumber).ToArray();
+            col.Days = Expand(codes, [.. distinct.Select(v => DayNumber(v))], int.MinValue);
         }
 
         if (isPostcode)
         {
-            var parts = Map<(string? Sector, string? District, string? Area)>(values, interned, v => PostcodeParts(v), (null, null, null));
-            col.PostcodeSector = [.. parts.Select(p => p.Sector)];
-            col.PostcodeDistrict = [.. parts.Select(p => p.District)];
-            col.PostcodeArea = [.. parts.Select(p => p.Area)];
+            var parts = distinct.Select(v => PostcodeParts(v)).ToArray();
+            col.PostcodeSector = Expand(codes, [.. parts.Select(p => p.Sector)], null);
+            col.PostcodeDistrict = Expand(codes, [.. parts.Select(p => p.District)], null);
+            col.PostcodeArea = Expand(codes, [.. parts.Select(p => p.Area)], null);
         }
 
         if (comparison.Needs(LevelKind.NumericWithin, LevelKind.NumericPercentWithin))
         {
-            col.Numbers = values.Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : double.NaN).ToArray();
+            col.Numbers = Expand(codes, [.. distinct.Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : double.NaN)], double.NaN);
         }
 
         if (settings.Identifier is { } idKind)
         {
-            col.ValidIdentifier = values.Select(v => IdentifierCheck.IsValid(idKind, v)).ToArray();
+            col.ValidIdentifier = Expand(codes, [.. distinct.Select(v => IdentifierCheck.IsValid(idKind, v))], false);
         }
 
         if (variants is not null && comparison.Needs(LevelKind.NameVariant))
         {
-            col.NameIds = values.Select(variants.IdOf).ToArray();
+            col.NameIds = Expand(codes, [.. distinct.Select(variants.IdOf)], -1);
         }
 
         if (settings.TermFrequency)
         {
-            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            var counts = new int[distinct.Count];
             var nonNull = 0;
-            foreach (var v in values)
+            foreach (var code in codes)
             {
-                if (v is not null)
+                if (code >= 0)
                 {
                     nonNull++;
-                    counts[v] = counts.GetValueOrDefault(v) + 1;
+                    counts[code]++;
                 }
             }
 
-            col.Frequency = values.Select(v => v is null ? 0f : (float)counts[v] / nonNull).ToArray();
+            col.Frequency = Expand(codes, [.. counts.Select(c => (float)c / nonNull)], 0f);
         }
 
         return col;
     }
 
-    private static T[] Map<T>(string?[] values, Dictionary<string, string> distinct, Func<string, T> f, T whenNull)
+    private static T[] Expand<T>(int[] codes, T[] perCode, T whenNull)
     {
-        // Computed once per distinct value, then looked up per record.
-        var cache = new Dictionary<string, T>(distinct.Count, StringComparer.Ordinal);
-        foreach (var v in distinct.Keys)
+        var result = new T[codes.Length];
+        for (var i = 0; i < codes.Length; i++)
         {
-            cache[v] = f(v);
-        }
-
-        var result = new T[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            result[i] = values[i] is { } v ? cache[v] : whenNull;
+            var code = codes[i];
+            result[i] = code < 0 ? whenNull : perCode[code];
         }
 
         return result;

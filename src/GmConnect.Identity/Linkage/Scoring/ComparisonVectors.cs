@@ -30,20 +30,37 @@ internal static class ComparisonVectors
         const int chunk = 16_384;
         var chunks = (pairs.Count + chunk - 1) / chunk;
         var done = 0;
-        Parallel.For(0, chunks, k =>
-        {
-            var end = Math.Min(pairs.Count, (k + 1) * chunk);
-            for (var p = k * chunk; p < end; p++)
+        var comparisons = records.Comparisons;
+        // Each thread remembers the levels of the value pairs it has seen (names and postcodes repeat a lot).
+        Parallel.For(
+            0,
+            chunks,
+            () => comparisons.Select(_ => new LevelCache()).ToArray(),
+            (k, _, caches) =>
             {
-                gammas[p] = Compute(records, pairs.Left[p], pairs.Right[p]);
-            }
+                var end = Math.Min(pairs.Count, (k + 1) * chunk);
+                var left = pairs.Left;
+                var right = pairs.Right;
+                for (var p = k * chunk; p < end; p++)
+                {
+                    ulong gamma = 0;
+                    for (var c = 0; c < comparisons.Length; c++)
+                    {
+                        gamma |= (ulong)comparisons[c].Level(records.Columns, left[p], right[p], caches[c]) << (4 * c);
+                    }
 
-            var finished = Interlocked.Increment(ref done);
-            if (finished % 64 == 0)
-            {
-                progress?.Report((double)finished / chunks);
-            }
-        });
+                    gammas[p] = gamma;
+                }
+
+                var finished = Interlocked.Increment(ref done);
+                if (finished % 64 == 0)
+                {
+                    progress?.Report((double)finished / chunks);
+                }
+
+                return caches;
+            },
+            _ => { });
         progress?.Report(1.0);
         return gammas;
     }

@@ -12,6 +12,12 @@ public sealed record ClusteringSettings
     /// <summary>Cross pairs scored when checking a merge; beyond this, only the first ones are checked.</summary>
     public int MaxCrossPairs { get; init; } = 2_500;
 
+    /// <summary>
+    /// When set, a record that links to two records which cannot be one person is ambiguous: its links to both are
+    /// withheld unless one is stronger by at least this many log2 units (then only the weaker is). Null: off.
+    /// </summary>
+    public double? AmbiguityMargin { get; init; }
+
     /// <summary>Each source is free of duplicates: a cluster holds at most one record per source.</summary>
     public bool OneRecordPerSource { get; init; }
 }

@@ -68,4 +68,7 @@ public enum LevelKind
 
     /// <summary>Both identifiers are valid and differ: strong evidence against.</summary>
     IdentifierDisagree,
+
+    /// <summary>Dates (as YYYYMMDD) with the same month and day in different years: a year mistyped or defaulted.</summary>
+    DateSameMonthDay,
 }

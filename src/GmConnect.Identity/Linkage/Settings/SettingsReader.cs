@@ -317,8 +317,12 @@ internal sealed class SettingsReader
                 break;
             case LevelKind.Swapped:
                 allowed.Add("with");
+                allowed.Add("threshold");
                 with = ReadString(element, path, "with", required: true);
-                label = $"swapped with {with}";
+                threshold = ReadNumber(element, path, "threshold", 1.0, 0.0, 1.0);
+                label = threshold >= 1.0
+                    ? $"swapped with {with}"
+                    : string.Create(CultureInfo.InvariantCulture, $"swapped with {with}, each within jaro_winkler >= {threshold} or a variant");
                 break;
             case LevelKind.IdentifierAgree or LevelKind.IdentifierDisagree:
                 if (identifier is null)
@@ -389,9 +393,9 @@ internal sealed class SettingsReader
                 {
                     Error($"{path}[{k}]", error!);
                 }
-                else if (!names.Contains(key!.Comparison))
+                else if (key!.Comparisons.FirstOrDefault(c => !names.Contains(c)) is { } unknown)
                 {
-                    Error($"{path}[{k}]", $"'{key.Comparison}' is not the name of a comparison");
+                    Error($"{path}[{k}]", $"'{unknown}' is not the name of a comparison");
                 }
             }
 
@@ -462,13 +466,14 @@ internal sealed class SettingsReader
             return defaults;
         }
 
-        CheckKeys(element, path, "threshold", "reject_below", "max_cross_pairs", "one_record_per_source");
+        CheckKeys(element, path, "threshold", "reject_below", "max_cross_pairs", "one_record_per_source", "ambiguity_margin");
         return new ClusteringSettings
         {
             Threshold = ReadNumber(element, path, "threshold", defaults.Threshold, 0.0, 1.0),
             RejectBelow = ReadNumber(element, path, "reject_below", defaults.RejectBelow, 0.0, 1.0),
             MaxCrossPairs = (int)ReadNumber(element, path, "max_cross_pairs", defaults.MaxCrossPairs, 1, 1e7),
             OneRecordPerSource = ReadBool(element, path, "one_record_per_source", defaults.OneRecordPerSource),
+            AmbiguityMargin = element.TryGetProperty("ambiguity_margin", out _) ? ReadNumber(element, path, "ambiguity_margin", 0.0, 0.0, 1000.0) : null,
         };
     }
 
