@@ -111,6 +111,7 @@ internal static class GmConnectHost
         services.AddDocumentReferences(builder.Configuration);
         services.AddSingleton<GmConnect.Locator.Pointers.IPointerObserver, Locator.PointerNotifications>();
         services.AddIdentityFeedWorker(builder.Configuration);
+        Workbench.WorkbenchHosting.AddWorkbenchPages(services, builder.Configuration);
         return builder;
     }
 
