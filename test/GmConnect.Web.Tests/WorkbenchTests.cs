@@ -117,7 +117,9 @@ public sealed class WorkbenchTests(WebFixture web)
 
     private const int IndexCharts = 5;
 
-    public static TheoryData<string> Pages() => ["/workbench", "/workbench/explore?measure=cla_by_legal_status", "/workbench/explore?measure=ceased_by_reason&area=Salford", "/workbench/upload"];
+    public static TheoryData<string> Pages() =>
+        ["/workbench", "/workbench/explore?measure=cla_by_legal_status", "/workbench/explore?measure=ceased_by_reason&area=Salford", "/workbench/upload",
+         "/workbench/drifters?area=Oldham", "/workbench/forecast?area=Bury&entry=1.2", "/workbench/children"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -126,7 +128,7 @@ public sealed class WorkbenchTests(WebFixture web)
         var page = await web.NewPageAsync(width: 320);
         await page.GotoAsync(path);
         await SignIn.AsAsync(page, Analyst, SecondaryUse);
-        if (path != "/workbench/upload")
+        if (path is not ("/workbench/upload" or "/workbench/children"))
         {
             await page.WaitForSelectorAsync("body[data-charts-drawn=true]");
         }
@@ -224,6 +226,81 @@ public sealed class WorkbenchTests(WebFixture web)
 
         Assert.Contains("Only an analyst", await page.GetByTestId("not-analyst").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("input[type=file]").CountAsync());
+    }
+
+    [Fact]
+    public async Task Drifters_AllAreas_ShowsGmFirstAndACsvOfTheSameRows()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/workbench/drifters");
+        await SignIn.AsAsync(page, Analyst, SecondaryUse);
+
+        var rows = page.GetByTestId("table-drifters-areas").Locator("tbody tr");
+        Assert.Equal(11, await rows.CountAsync());
+        Assert.Equal("GM", await rows.First.Locator("th").InnerTextAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("csv-drifters-areas").ClickAsync());
+        var lines = await File.ReadAllLinesAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.StartsWith("area,cohort,children,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(11, lines.Length - 1);
+        Assert.StartsWith("GM,all,", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forecast_ScenarioWithMoreEntries_ProjectsMoreChildrenThanTheBaseline()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/workbench/forecast");
+        await SignIn.AsAsync(page, Analyst, SecondaryUse);
+
+        await page.GetByLabel("Entries into care").FillAsync("1.5");
+        await page.GetByLabel("Years ahead").FillAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run the forecast" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("entry=1.5", StringComparison.Ordinal));
+
+        var rows = page.GetByTestId("table-forecast-total").Locator("tbody tr");
+        Assert.Equal(4, await rows.CountAsync());
+        var mean = async (int i) => double.Parse((await rows.Nth(i).Locator("td").First.InnerTextAsync()).Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        Assert.True(await mean(3) > await mean(1), "two years ahead, the scenario with 50% more entries should have more children in care than the baseline");
+        Assert.Equal("1.5", await page.GetByLabel("Entries into care").InputValueAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Forecast_MultiplierNotANumber_ShowsTheErrorSummary()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/workbench/forecast?entry=lots");
+        await SignIn.AsAsync(page, Analyst, SecondaryUse);
+
+        Assert.StartsWith("Error: ", await page.TitleAsync(), StringComparison.Ordinal);
+        Assert.Contains("Entries must be a multiplier", await page.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Children_AuthorityAnalyst_SeesPseudonymisedTimelinesOfTheirOwnChildrenOnly()
+    {
+        var data = await DatasetAsync();
+        var asAt = data.Years[^1].End;
+        var expected = data.ChildrenOf("Manchester").Count(c => c.PeriodOn(asAt)?.EpisodeOn(asAt) is { IsRespite: false });
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/workbench/children");
+        await SignIn.AsAsync(page, Analyst, SecondaryUse);
+
+        Assert.StartsWith(expected.ToString("N0", CultureInfo.InvariantCulture) + " children", await page.GetByTestId("children-total").InnerTextAsync(), StringComparison.Ordinal);
+        var first = page.GetByTestId("children").Locator("tbody tr th a").First;
+        var pseudonym = await first.InnerTextAsync();
+        Assert.Matches("^LAC-[A-Z2-9]{10}$", pseudonym);
+        Assert.DoesNotContain("MAN1", await page.GetByTestId("children").InnerTextAsync(), StringComparison.Ordinal);
+        await first.ClickAsync();
+        Assert.Equal(pseudonym, await page.GetByTestId("pseudonym").InnerTextAsync());
+        Assert.True(await page.GetByTestId("table-timeline").Locator("tbody tr").CountAsync() >= 1);
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        var other = await web.NewPageAsync();
+        await other.GotoAsync("/workbench/children/" + pseudonym);
+        await SignIn.AsAsync(other);
+        var response = await other.GotoAsync("/workbench/children/" + pseudonym);
+        Assert.Equal(404, response!.Status);
     }
 
     // What the engine finds in the same files, read and validated the way the command line does.

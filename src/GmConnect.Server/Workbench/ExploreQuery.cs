@@ -94,8 +94,7 @@ internal sealed class ExploreQuery
     public ExploreQuery WithMeasure(MeasureInfo measure) => new(measure, Area, Year, Filter, Errors);
 
     /// <summary>The categories a breakdown measure has anywhere in the unfiltered data (the choices a filter offers).</summary>
-    public static IReadOnlyList<string> Categories(ExploreDataset data, string measure) =>
-        data.Measures(ExploreFilter.None, viewer: null).Where(v => v.Measure == measure).Select(v => v.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> Categories(ExploreDataset data, string measure) => data.Categories(measure);
 
     /// <summary>This view's query string, with some values replaced (null removes a key); defaults are left out.</summary>
     public string With(string path, params (string Key, string? Value)[] changes)

@@ -20,6 +20,10 @@ internal sealed class PivotTable
 
     public MeasureValue? this[string row, string column] => _cells.GetValueOrDefault((row, column));
 
+    /// <summary>The table with its cells formatted ("c" when withheld, "–" when there is no figure).</summary>
+    public ChartTable ToChartTable() =>
+        new(RowTitle, Columns, Rows.Select(r => (r, (IReadOnlyList<string>)Columns.Select(c => ExploreCharts.Format(this[r, c])).ToList())).ToList());
+
     /// <summary>The table of a view (see <see cref="ExploreCharts"/>).</summary>
     public static PivotTable For(string view, ExploreQuery query, IReadOnlyList<MeasureValue> rows)
     {

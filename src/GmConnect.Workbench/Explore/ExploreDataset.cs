@@ -24,6 +24,7 @@ public sealed class ExploreDataset
     private readonly ConcurrentDictionary<string, Lazy<Computed>> _computed = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
     private readonly ConcurrentDictionary<(string Area, int ReferenceYears), Lazy<DemandModel?>> _models = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _categories = new(StringComparer.Ordinal);
 
     /// <summary>A dataset over <paramref name="returns"/>; <paramref name="version"/> names the data (shown on every page and kept in every export).</summary>
     public ExploreDataset(IReadOnlyList<Ssda903Return> returns, string version)
@@ -66,6 +67,14 @@ public sealed class ExploreDataset
     {
         ArgumentNullException.ThrowIfNull(filter);
         return Suppression.Apply(Compute(filter).Measures.Where(filter.Categories), viewer);
+    }
+
+    /// <summary>The categories a breakdown measure has anywhere in the unfiltered figures, in order (the choices a filter offers).</summary>
+    public IReadOnlyList<string> Categories(string measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        return _categories.GetOrAdd(measure, m => Compute(ExploreFilter.None).Measures.Where(v => v.Measure == m)
+            .Select(v => v.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>The drifters story for the children <paramref name="filter"/> selects (counts suppressed as measures are).</summary>
