@@ -25,6 +25,8 @@ public sealed class ExchangeFactory(TestStore store, IDictionary<string, string?
     {
         builder.UseSetting("Store:ConnectionString", store.ConnectionString);
         builder.UseSetting("Demo:SeedOnFirstRun", "false");
+        // The Workbench's synthetic returns are seconds of CPU per exchange; these tests do not read them.
+        builder.UseSetting("Workbench:SyntheticOnStartup", "false");
         builder.UseSetting("Demo:Directory", Path.Combine(Path.GetTempPath(), "gmc-demo-unused"));
         builder.UseSetting("Tokens:DevelopmentKeyFile", Path.Combine(Path.GetTempPath(), "gmc-test-keys", Guid.NewGuid().ToString("N") + ".pem"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -109,6 +109,9 @@ public sealed class WebFixture : IAsyncLifetime
             builder.UseSetting("IdentityFeed:Enabled", "false");
             builder.UseSetting("Demo:Directory", demoDirectory);
             builder.UseSetting("urls", "http://127.0.0.1:0");
+            // The Workbench's synthetic returns, smaller than the demo's so that the fixture starts quickly: still ten authorities.
+            builder.UseSetting("Workbench:Scale", "0.25");
+            builder.UseSetting("Workbench:FirstEndYear", "2019");
         }
 
         public override async ValueTask DisposeAsync()

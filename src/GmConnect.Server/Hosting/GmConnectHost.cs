@@ -114,6 +114,7 @@ internal static class GmConnectHost
         services.AddSingleton<GmConnect.Locator.Demo.IDemoContentPublisher, Locator.DemoRecordContent>();
         services.AddHostedService<Locator.LocatorDemoWorker>();
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(Pages.Persons.PersonPageAudit.Configure);
+        Workbench.WorkbenchHosting.AddWorkbenchPages(services, builder.Configuration);
         return builder;
     }
 

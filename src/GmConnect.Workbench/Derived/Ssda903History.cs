@@ -20,6 +20,16 @@ public sealed class Ssda903History
     /// <summary>The collection years loaded per authority.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<CollectionYear>> YearsByAuthority { get; }
 
+    /// <summary>
+    /// The same model restricted to the children <paramref name="keep"/> accepts (the years loaded stay as they are, so
+    /// measures over the subset still cover every authority and year): the explorer's filters on sex, ethnicity, UASC.
+    /// </summary>
+    public Ssda903History Where(Func<ChildHistory, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        return new Ssda903History(Children.Where(keep).ToList(), YearsByAuthority);
+    }
+
     /// <summary>Builds the model from returns; several years of one authority are merged per child.</summary>
     public static Ssda903History Build(IEnumerable<Ssda903Return> returns)
     {

@@ -54,6 +54,7 @@ public sealed class OidcExchange : IAsyncLifetime
         {
             builder.UseSetting("Store:ConnectionString", store.ConnectionString);
             builder.UseSetting("Demo:SeedOnFirstRun", "false");
+            builder.UseSetting("Workbench:SyntheticOnStartup", "false");
             builder.UseSetting("Tokens:DevelopmentKeyFile", Path.Combine(Path.GetTempPath(), "gmc-test-keys", Guid.NewGuid().ToString("N") + ".pem"));
             builder.UseSetting("urls", "http://127.0.0.1:0");
             builder.UseSetting("Authentication:Oidc:Authority", authority);
