@@ -259,7 +259,7 @@ public sealed class FhirImporter
         {
             var type = e.PartialResult?.TypeName ?? "Resource";
             return (null, [.. e.Exceptions.Take(10).Select(x => x is ExtendedCodedException coded
-                ? new FhirProblem(entry.Field(string.IsNullOrEmpty(coded.InstancePath) ? type : coded.InstancePath), coded.BaseErrorMessage)
+                ? new FhirProblem(entry.Field(PathOf(coded.InstancePath, type)), coded.BaseErrorMessage.Replace("$this", type, StringComparison.Ordinal))
                 : new FhirProblem(entry.Field(type), x.Message))]);
         }
         catch (JsonException)
@@ -267,6 +267,12 @@ public sealed class FhirImporter
             return (null, [new FhirProblem(entry.Prefix.Length == 0 ? "(line)" : entry.Prefix, "not valid JSON")]);
         }
     }
+
+    /// <summary>The parser's instance path with the resource type for its root (it says <c>$this</c> for some checks).</summary>
+    private static string PathOf(string? instancePath, string type) =>
+        string.IsNullOrEmpty(instancePath) ? type
+        : instancePath.StartsWith("$this", StringComparison.Ordinal) ? type + instancePath[5..]
+        : instancePath;
 
     /// <summary>What makes two imports of a resource the same resource: the master identifier, else the id.</summary>
     internal static string? KeyOf(Resource resource) =>
