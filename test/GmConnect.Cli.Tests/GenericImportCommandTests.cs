@@ -48,6 +48,21 @@ public sealed class GenericImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_AeAttendanceFromAnNhsTrust_IsPublishedAndQueuedForTheChildsSubscribers()
+    {
+        // CP-IS: the trust's A&E attendance pointer for a child goes into the notification outbox in its own
+        // transaction, with the sharing category the local authority's subscription and agreement name.
+        var attendance = Pointer.Replace("urn:test:la352", "urn:test:r0a", StringComparison.Ordinal).Replace("child-protection-plan", "ae-attendance", StringComparison.Ordinal);
+        var file = Write("ae.ndjson", attendance + "\n");
+
+        var (exit, output, _) = await CliRunner.RunAsync("import", file, "--as", "ods:R0A", "--store", Store);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("1 accepted (1 new, 0 changed, 0 unchanged), 0 rejected", output, StringComparison.Ordinal);
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM notif_event WHERE record_type = 'ae-attendance' AND category = 'ae-attendance' AND custodian_id = 'ods:R0A'"));
+    }
+
+    [Fact]
     public async Task Import_SameFileTwiceAndSameResourcesInAnotherFile_ChangesNothing()
     {
         var ndjson = Write("a.ndjson", Pointer + "\n" + Content + "\n");

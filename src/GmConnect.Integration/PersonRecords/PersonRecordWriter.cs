@@ -49,6 +49,8 @@ internal static class PersonRecordWriter
         }
 
         var existing = await ExistingAsync(provider, connection, transaction, records, cancellationToken);
+        // On PostgreSQL new records go by binary COPY (one stream per table), updates by the writer's batch.
+        var copy = provider == StoreProvider.PostgreSql && PostgresCopy.Supported(connection) ? new List<object?[]>() : null;
         int created = 0, updated = 0, unchanged = 0;
         foreach (var record in records)
         {
@@ -62,8 +64,17 @@ internal static class PersonRecordWriter
             }
 
             var version = found ? current.Version + 1 : 1;
-            await writer.WriteAsync(found ? UpdateSql : InsertSql, RecordValues(record, hash, batchId, now, version), cancellationToken);
-            await writer.WriteAsync(ChangeSql, [("s", record.Source), ("r", record.RecordId), ("k", found ? "updated" : "created"), ("v", version), ("b", batchId)], cancellationToken);
+            var values = RecordValues(record, hash, batchId, now, version);
+            if (copy is not null && !found)
+            {
+                copy.Add([.. values.Select(v => v.Value)]);
+            }
+            else
+            {
+                await writer.WriteAsync(found ? UpdateSql : InsertSql, values, cancellationToken);
+                await writer.WriteAsync(ChangeSql, [("s", record.Source), ("r", record.RecordId), ("k", found ? "updated" : "created"), ("v", version), ("b", batchId)], cancellationToken);
+            }
+
             existing[key] = (hash, version);
             if (found)
             {
@@ -75,8 +86,23 @@ internal static class PersonRecordWriter
             }
         }
 
+        if (copy is { Count: > 0 })
+        {
+            // COPY runs now; the writer's batch (updates, and a second version of a record created in this same
+            // call) is sent when the caller flushes, after it, so the order of versions holds.
+            await PostgresCopy.WriteAsync(connection, "integration_person_record", RecordColumns, copy, cancellationToken);
+            await PostgresCopy.WriteAsync(connection, "integration_change", ["source", "record_id", "kind", "version", "batch_id"],
+                copy.Select(v => new object?[] { v[0], v[1], "created", 1, batchId }), cancellationToken);
+        }
+
         return new Counts(created, updated, unchanged);
     }
+
+    private static readonly string[] RecordColumns =
+    [
+        "source", "record_id", "nhs_number", "upn", "nino", "pnc_id", "given_name", "middle_names", "family_name", "sex", "date_of_birth",
+        "postcode", "address", "phone", "email", "recorded_on", "row_hash", "batch_id", "received_at", "version",
+    ];
 
     /// <summary>A digest of the record's content: equal digests mean nothing changed.</summary>
     public static string RowHash(PersonRecord record)
