@@ -15,6 +15,7 @@ using GmConnect.Server.Fhir.DocumentReferences;
 using GmConnect.Server.Locator;
 using GmConnect.Server.Health;
 using GmConnect.Server.Imports;
+using GmConnect.Server.Imports.Fhir;
 using GmConnect.Storage;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -111,6 +112,7 @@ internal static class GmConnectHost
         services.AddDocumentReferences(builder.Configuration);
         services.AddSingleton<GmConnect.Locator.Pointers.IPointerObserver, Locator.PointerNotifications>();
         services.AddIdentityFeedWorker(builder.Configuration);
+        services.AddFhirImportTargets();
         return builder;
     }
 
