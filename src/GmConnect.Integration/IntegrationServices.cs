@@ -16,6 +16,10 @@ public static class IntegrationServices
         services.AddSingleton(Migrations);
         services.AddSingleton<PersonRecordImporter>();
         services.AddSingleton<Batches.ImportHistory>();
+        // Targets for DocumentReference and Binary come from the host (IFhirImportTarget); Patients need none.
+        services.AddSingleton(sp => new Fhir.FhirImporter(
+            sp.GetRequiredService<Store>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Fhir.FhirImporter>>(), sp.GetServices<Fhir.IFhirImportTarget>()));
         return services;
     }
 

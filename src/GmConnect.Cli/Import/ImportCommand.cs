@@ -9,7 +9,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GmConnect.Cli.Import;
 
-/// <summary><c>gmc import person-records FILE…</c>: bulk files into the exchange's store.</summary>
+/// <summary>
+/// <c>gmc import FILE…</c> (any kind gmc reads, told by content; see <see cref="ImportRunner"/>) and
+/// <c>gmc import person-records FILE…</c>: bulk files into the exchange's store.
+/// </summary>
 internal static class ImportCommand
 {
     public static Command Create()
@@ -24,8 +27,34 @@ internal static class ImportCommand
         personRecords.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetRequiredValue(files), parse.GetRequiredValue(store), parse.GetValue(errors), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
 
-        var import = new Command("import", "Take records into the exchange.");
+        var anyFiles = new Argument<FileInfo[]>("files")
+        {
+            Description = "Files to import, each told by its content: person-records CSV, FHIR NDJSON (one resource per line) or a FHIR Bundle.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var anyStore = StoreOption.Create();
+        var anyErrors = new Option<FileInfo?>("--errors") { Description = "Write every rejected row or entry (file, line, entry, field, message) to this CSV." };
+        var asOrganisation = new Option<string?>("--as") { Description = "The importing organisation (Governance key, e.g. dfe:352): producer of the pointers and content in FHIR files, and source of Patients without a source key." };
+        var practitioner = new Option<string?>("--practitioner") { Description = "Act as this practitioner of the importing organisation (default: its first registered practitioner); every publish is audited against them." };
+        var import = new Command("import", "Take records into the exchange: idempotent, resumable, bad rows and entries set aside with their reasons.");
+        import.Arguments.Add(anyFiles);
+        import.Options.Add(anyStore);
+        import.Options.Add(anyErrors);
+        import.Options.Add(asOrganisation);
+        import.Options.Add(practitioner);
         import.Subcommands.Add(personRecords);
+        import.SetAction(async (parse, cancellationToken) =>
+        {
+            var given = parse.GetValue(anyFiles) ?? [];
+            if (given.Length == 0)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("Name at least one file to import (see gmc import --help).");
+                return 2;
+            }
+
+            return await ImportRunner.RunAsync(given, parse.GetRequiredValue(anyStore), parse.GetValue(asOrganisation), parse.GetValue(practitioner),
+                parse.GetValue(anyErrors), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
+        });
         return import;
     }
 

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using GmConnect.Integration.Storage;
 using GmConnect.Storage;
@@ -81,23 +80,6 @@ public sealed class PersonRecordImporter(Store store, TimeProvider time, ILogger
         return batch.ToResult(outcome);
     }
 
-    private const string InsertSql = """
-        INSERT INTO integration_person_record (source, record_id, nhs_number, upn, nino, pnc_id, given_name, middle_names, family_name,
-            sex, date_of_birth, postcode, address, phone, email, recorded_on, row_hash, batch_id, received_at, version)
-        VALUES (@source, @record_id, @nhs_number, @upn, @nino, @pnc_id, @given_name, @middle_names, @family_name,
-            @sex, @date_of_birth, @postcode, @address, @phone, @email, @recorded_on, @row_hash, @batch_id, @received_at, @version)
-        """;
-
-    private const string UpdateSql = """
-        UPDATE integration_person_record SET nhs_number = @nhs_number, upn = @upn, nino = @nino, pnc_id = @pnc_id, given_name = @given_name,
-            middle_names = @middle_names, family_name = @family_name, sex = @sex, date_of_birth = @date_of_birth, postcode = @postcode,
-            address = @address, phone = @phone, email = @email, recorded_on = @recorded_on, row_hash = @row_hash,
-            batch_id = @batch_id, received_at = @received_at, version = @version
-        WHERE source = @source AND record_id = @record_id
-        """;
-
-    private const string ChangeSql = "INSERT INTO integration_change (source, record_id, kind, version, batch_id) VALUES (@s, @r, @k, @v, @b)";
-
     private const string RejectSql = "INSERT INTO integration_rejected_row (batch_id, line, errors, raw) VALUES (@b, @l, @e, @raw) ON CONFLICT DO NOTHING";
 
     private async Task CommitChunkAsync(DbConnection connection, Batch batch, List<PersonRecordRow> chunk, CancellationToken cancellationToken)
@@ -108,9 +90,8 @@ public sealed class PersonRecordImporter(Store store, TimeProvider time, ILogger
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var now = Now();
-        var existing = await ExistingAsync(connection, transaction, chunk, cancellationToken);
         await using var writer = new SqlWriter(connection, transaction);
+        var accepted = new List<PersonRecord>(chunk.Count);
         foreach (var row in chunk)
         {
             if (row.Record is not { } record)
@@ -121,27 +102,14 @@ public sealed class PersonRecordImporter(Store store, TimeProvider time, ILogger
                 continue;
             }
 
-            batch.Accepted++;
-            var hash = RowHash(record);
-            var found = existing.TryGetValue((record.Source, record.RecordId), out var current);
-            if (found && current.Hash == hash)
-            {
-                batch.Unchanged++;
-                continue;
-            }
-
-            var version = found ? current.Version + 1 : 1;
-            await writer.WriteAsync(found ? UpdateSql : InsertSql, RecordValues(record, hash, batch.Id, now, version), cancellationToken);
-            await writer.WriteAsync(ChangeSql, [("s", record.Source), ("r", record.RecordId), ("k", found ? "updated" : "created"), ("v", version), ("b", batch.Id)], cancellationToken);
-            if (found)
-            {
-                batch.Updated++;
-            }
-            else
-            {
-                batch.Created++;
-            }
+            accepted.Add(record);
         }
+
+        batch.Accepted += accepted.Count;
+        var counts = await PersonRecordWriter.WriteAsync(store.Provider, connection, transaction, writer, batch.Id, Now(), accepted, cancellationToken);
+        batch.Created += counts.Created;
+        batch.Updated += counts.Updated;
+        batch.Unchanged += counts.Unchanged;
 
         batch.LinesDone = chunk[^1].Line;
         await writer.WriteAsync("""
@@ -154,70 +122,8 @@ public sealed class PersonRecordImporter(Store store, TimeProvider time, ILogger
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The stored hash and version of the chunk's records that exist already.</summary>
-    private async Task<Dictionary<(string, string), (string Hash, int Version)>> ExistingAsync(
-        DbConnection connection, DbTransaction transaction, List<PersonRecordRow> chunk, CancellationToken cancellationToken)
-    {
-        var keys = chunk.Where(r => r.Record is not null).Select(r => (r.Record!.Source, r.Record.RecordId)).ToList();
-        var found = new Dictionary<(string, string), (string, int)>();
-        if (keys.Count == 0)
-        {
-            return found;
-        }
-
-        if (store.Provider == StoreProvider.PostgreSql)
-        {
-            // One round trip for the whole chunk: the keys go as two arrays.
-            await using var command = connection.Command("""
-                SELECT p.source, p.record_id, p.row_hash, p.version FROM integration_person_record p
-                JOIN unnest(@s, @r) AS k(source, record_id) ON p.source = k.source AND p.record_id = k.record_id
-                """, transaction).With("s", keys.Select(k => k.Source).ToArray()).With("r", keys.Select(k => k.RecordId).ToArray());
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                found[(reader.GetString(0), reader.GetString(1))] = (reader.GetString(2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture));
-            }
-
-            return found;
-        }
-
-        // SQLite runs in-process: a prepared point lookup per key costs microseconds.
-        await using var lookup = connection.Command("SELECT row_hash, version FROM integration_person_record WHERE source = @s AND record_id = @r", transaction)
-            .With("s", "").With("r", "");
-        foreach (var (source, recordId) in keys)
-        {
-            lookup.Parameters["s"].Value = source;
-            lookup.Parameters["r"].Value = recordId;
-            await using var reader = await lookup.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                found[(source, recordId)] = (reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
-            }
-        }
-
-        return found;
-    }
-
-    private static (string Name, object? Value)[] RecordValues(PersonRecord record, string hash, long batchId, string now, int version) =>
-    [
-        ("source", record.Source), ("record_id", record.RecordId), ("nhs_number", record.NhsNumber), ("upn", record.Upn),
-        ("nino", record.Nino), ("pnc_id", record.PncId), ("given_name", record.GivenName), ("middle_names", record.MiddleNames),
-        ("family_name", record.FamilyName), ("sex", record.Sex), ("date_of_birth", IsoDate(record.DateOfBirth)),
-        ("postcode", record.Postcode), ("address", record.Address), ("phone", record.Phone), ("email", record.Email),
-        ("recorded_on", IsoDate(record.RecordedOn)), ("row_hash", hash), ("batch_id", batchId), ("received_at", now), ("version", version),
-    ];
-
-    private static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     /// <summary>A digest of the record's content: equal digests mean nothing changed.</summary>
-    internal static string RowHash(PersonRecord record)
-    {
-        var text = string.Join('\u001f',
-            record.Source, record.RecordId, record.NhsNumber, record.Upn, record.Nino, record.PncId, record.GivenName,
-            record.MiddleNames, record.FamilyName, record.Sex, IsoDate(record.DateOfBirth), record.Postcode, record.Address,
-            record.Phone, record.Email, IsoDate(record.RecordedOn));
-        return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
+    internal static string RowHash(PersonRecord record) => PersonRecordWriter.RowHash(record);
 
     private async Task<Batch> FindOrStartBatchAsync(DbConnection connection, string fileName, string sha, CancellationToken cancellationToken)
     {

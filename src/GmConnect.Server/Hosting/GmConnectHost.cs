@@ -15,6 +15,7 @@ using GmConnect.Server.Fhir.DocumentReferences;
 using GmConnect.Server.Locator;
 using GmConnect.Server.Health;
 using GmConnect.Server.Imports;
+using GmConnect.Server.Imports.Fhir;
 using GmConnect.Storage;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -115,6 +116,7 @@ internal static class GmConnectHost
         services.AddHostedService<Locator.LocatorDemoWorker>();
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(Pages.Persons.PersonPageAudit.Configure);
         Workbench.WorkbenchHosting.AddWorkbenchPages(services, builder.Configuration);
+        services.AddFhirImportTargets();
         return builder;
     }
 

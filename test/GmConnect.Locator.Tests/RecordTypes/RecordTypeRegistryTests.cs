@@ -9,11 +9,14 @@ public sealed class RecordTypeRegistryTests
     private static string Shipped => Path.Combine(AppContext.BaseDirectory, "configs", "locator", "record-types.json");
 
     [Fact]
-    public void Load_ShippedFile_HasTheFourteenTypesOfTheIssue()
+    public void Load_ShippedFile_HasTheFourteenTypesOfTheIssueAndAnAeAttendance()
     {
         var registry = RecordTypeRegistry.Load(Shipped);
 
-        Assert.Equal(14, registry.Types.Count);
+        // The issue's fourteen, and the A&E attendance of the CP-IS demo (published by NHS trusts).
+        Assert.Equal(15, registry.Types.Count);
+        Assert.True(registry.Find("ae-attendance")!.MayBePublishedBy(OrganisationKind.NhsTrust));
+        Assert.False(registry.Find("ae-attendance")!.MayBePublishedBy(OrganisationKind.LocalAuthority));
         Assert.Equal(Restricted("domestic-abuse-notification"), registry.Find("domestic-abuse-notification")!.Sensitivity);
         Assert.True(registry.Find("police-incident")!.MayBePublishedBy(OrganisationKind.Police));
         Assert.False(registry.Find("child-protection-plan")!.MayBePublishedBy(OrganisationKind.Police));

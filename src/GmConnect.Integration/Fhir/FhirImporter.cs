@@ -1,0 +1,361 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using GmConnect.Integration.PersonRecords;
+using GmConnect.Integration.Storage;
+using GmConnect.Storage;
+using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
+using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Utility;
+using Microsoft.Extensions.Logging;
+
+namespace GmConnect.Integration.Fhir;
+
+/// <summary>
+/// Imports FHIR R4 files — NDJSON (one resource per line) and <c>Bundle</c>s — through the same paths as the API:
+/// a <c>Patient</c> lands as a person record (the person-records CSV's path, then the Identity Manager through the
+/// change feed); any other type goes to the host's <see cref="IFhirImportTarget"/> for it (<c>DocumentReference</c>
+/// → the Locator's pointer publisher, <c>Binary</c> → the Repository).
+/// Idempotent: the same file twice is a no-op; a resource already imported with the same content (by its key:
+/// master identifier, else id) is left alone. Resumable: entries are committed in chunks with a checkpoint, and an
+/// interrupted import of the same file carries on after the last committed entry. A bad entry is set aside with its
+/// line (NDJSON) or entry index (Bundle), field and reason, and the good ones go in. Entries are independent, even
+/// in a <c>transaction</c> Bundle: a bulk load that stopped at the first bad entry would be no use.
+/// </summary>
+public sealed class FhirImporter
+{
+    internal const string NdjsonFormat = "fhir-ndjson/1";
+    internal const string BundleFormat = "fhir-bundle/1";
+
+    private static readonly JsonSerializerOptions FhirOptions = new JsonSerializerOptions().ForFhir();
+    private readonly Store _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger<FhirImporter> _logger;
+    private readonly Dictionary<string, IFhirImportTarget> _targets;
+
+    /// <summary>Creates the importer with the host's targets (at most one per resource type).</summary>
+    public FhirImporter(Store store, TimeProvider time, ILogger<FhirImporter> logger, IEnumerable<IFhirImportTarget> targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        _store = store;
+        _time = time;
+        _logger = logger;
+        _targets = targets.ToDictionary(t => t.ResourceType, StringComparer.Ordinal);
+    }
+
+    /// <summary>Entries per checkpoint: small enough to lose little on a crash, large enough to be fast.</summary>
+    internal int ChunkSize { get; init; } = 5_000;
+
+    /// <summary>The resource types this importer takes: <c>Patient</c> and those with a target.</summary>
+    public IReadOnlyList<string> ResourceTypes => ["Patient", .. _targets.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>NDJSON, Bundle, or null when the file is neither (see <see cref="FhirEntrySource.Detect"/>).</summary>
+    public static FhirFileKind? Detect(string path) => FhirEntrySource.Detect(path);
+
+    /// <summary>Imports one file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="organisation">The importing organisation: the producer of pointers and content, and the source of Patients without a source key.</param>
+    /// <param name="progress">Told after each committed chunk.</param>
+    /// <param name="fileName">The name to record for the batch; default: the file's own name.</param>
+    /// <param name="cancellationToken">Stops after the chunk in hand; a later import of the same file resumes.</param>
+    /// <exception cref="FhirFormatException">The file is neither NDJSON nor a Bundle (nothing is written).</exception>
+    public async Task<ImportResult> ImportAsync(string path, string? organisation = null, IProgress<ImportProgress>? progress = null, string? fileName = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var source = FhirEntrySource.Open(path);
+        var format = source.Kind == FhirFileKind.Ndjson ? NdjsonFormat : BundleFormat;
+
+        // The same file imported as another organisation is another import.
+        var fingerprint = await HashFileAsync(path, cancellationToken) + (organisation is null ? "" : "/" + organisation);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        var batch = await FindOrStartBatchAsync(connection, format, fileName ?? Path.GetFileName(path), fingerprint, cancellationToken);
+        if (batch.Completed)
+        {
+            Log.AlreadyImported(_logger, batch.Id);
+            return batch.ToResult(ImportOutcome.AlreadyImported);
+        }
+
+        var outcome = batch.Done > 0 ? ImportOutcome.Resumed : ImportOutcome.Imported;
+        if (outcome == ImportOutcome.Resumed)
+        {
+            Log.ImportResumed(_logger, batch.Id, batch.Done);
+        }
+        else
+        {
+            Log.ImportStarted(_logger, batch.Id, format);
+        }
+
+        var chunk = new List<FhirEntry>(ChunkSize);
+        long entries = 0;
+        foreach (var entry in source.ReadEntries())
+        {
+            entries++;
+            if (entry.Ordinal <= batch.Done)
+            {
+                continue;
+            }
+
+            chunk.Add(entry);
+            if (chunk.Count == ChunkSize)
+            {
+                await ImportChunkAsync(connection, batch, chunk, organisation, cancellationToken);
+                chunk.Clear();
+                progress?.Report(new ImportProgress(entries, batch.Rejected, source.Fraction));
+            }
+        }
+
+        await ImportChunkAsync(connection, batch, chunk, organisation, cancellationToken);
+        await connection.Command("UPDATE integration_import_batch SET status = 'completed', completed_at = @t WHERE id = @id")
+            .With("t", Now()).With("id", batch.Id).ExecuteNonQueryAsync(cancellationToken);
+        progress?.Report(new ImportProgress(entries, batch.Rejected, 1.0));
+        Log.ImportCompleted(_logger, batch.Id, batch.Accepted, batch.Created, batch.Updated, batch.Unchanged, batch.Rejected);
+        return batch.ToResult(outcome);
+    }
+
+    /// <summary>
+    /// One chunk: targets first (each writes in its own transaction and is idempotent by key), then one transaction
+    /// with the Patients, the rejected entries, the ledger of what the targets took, and the checkpoint.
+    /// </summary>
+    private async Task ImportChunkAsync(DbConnection connection, Batch batch, List<FhirEntry> chunk, string? organisation, CancellationToken cancellationToken)
+    {
+        if (chunk.Count == 0)
+        {
+            return;
+        }
+
+        var patients = new List<PersonRecord>();
+        var rejected = new List<(FhirEntry Entry, IReadOnlyList<FhirProblem> Problems)>();
+        var ledger = new Dictionary<(string Type, string Key), LedgerRow>();
+        foreach (var entry in chunk)
+        {
+            var (resource, problems) = Parse(entry);
+            if (resource is null)
+            {
+                rejected.Add((entry, problems));
+                continue;
+            }
+
+            if (resource is Patient patient)
+            {
+                var (record, patientProblems) = PatientRecords.ToRecord(patient, organisation);
+                if (record is null)
+                {
+                    rejected.Add((entry, [.. patientProblems.Select(p => p with { Field = entry.Field(p.Field) })]));
+                }
+                else
+                {
+                    patients.Add(record);
+                }
+
+                continue;
+            }
+
+            if (!_targets.TryGetValue(resource.TypeName, out var target))
+            {
+                rejected.Add((entry, [new FhirProblem(entry.Field(resource.TypeName), $"{resource.TypeName} is not imported (only {string.Join(", ", ResourceTypes)})")]));
+                continue;
+            }
+
+            if (KeyOf(resource) is not { } key)
+            {
+                rejected.Add((entry, [new FhirProblem(entry.Field(resource.TypeName + (resource is DocumentReference ? ".masterIdentifier" : ".id")),
+                    "a key is required so that importing twice changes nothing: a masterIdentifier (system and value) or an id")]));
+                continue;
+            }
+
+            var hash = ContentHash(resource);
+            var ledgerKey = (resource.TypeName, key);
+            var previous = ledger.TryGetValue(ledgerKey, out var pending) ? pending : await LedgerFindAsync(connection, organisation, resource.TypeName, key, cancellationToken);
+            if (previous is not null && previous.Hash == hash)
+            {
+                batch.Accepted++;
+                batch.Unchanged++;
+                continue;
+            }
+
+            var result = await target.ImportAsync(resource, new FhirImportContext(organisation, batch.Id, key), cancellationToken);
+            switch (result.Outcome)
+            {
+                case FhirTargetOutcome.Rejected:
+                    rejected.Add((entry, [.. result.Problems.Select(p => p with { Field = entry.Field(p.Field) })]));
+                    continue;
+                case FhirTargetOutcome.Created:
+                    batch.Created++;
+                    break;
+                case FhirTargetOutcome.Updated:
+                    batch.Updated++;
+                    break;
+                default:
+                    batch.Unchanged++;
+                    break;
+            }
+
+            batch.Accepted++;
+            ledger[ledgerKey] = new LedgerRow(hash, result.TargetId ?? key, previous?.Exists ?? false);
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var writer = new SqlWriter(connection, transaction);
+        foreach (var (entry, problems) in rejected)
+        {
+            var errors = JsonSerializer.Serialize(problems.Select(p => new StoredError(p.Field, p.Message)), StoredError.JsonOptions);
+            await writer.WriteAsync(RejectSql, [("b", batch.Id), ("l", entry.Ordinal), ("e", errors), ("raw", entry.Json ?? "")], cancellationToken);
+            batch.Rejected++;
+        }
+
+        var now = Now();
+        foreach (var ((type, key), row) in ledger)
+        {
+            await writer.WriteAsync(row.Exists ? LedgerUpdateSql : LedgerInsertSql,
+                [("o", organisation ?? ""), ("t", type), ("k", key), ("h", row.Hash), ("i", row.TargetId), ("b", batch.Id), ("at", now)], cancellationToken);
+        }
+
+        batch.Accepted += patients.Count;
+        var counts = await PersonRecordWriter.WriteAsync(_store.Provider, connection, transaction, writer, batch.Id, now, patients, cancellationToken);
+        batch.Created += counts.Created;
+        batch.Updated += counts.Updated;
+        batch.Unchanged += counts.Unchanged;
+
+        batch.Done = chunk[^1].Ordinal;
+        await writer.WriteAsync("""
+            UPDATE integration_import_batch SET lines_done = @l, rows_accepted = @a, rows_rejected = @j, rows_created = @c,
+                rows_updated = @u, rows_unchanged = @n WHERE id = @id
+            """,
+            [("l", batch.Done), ("a", batch.Accepted), ("j", batch.Rejected), ("c", batch.Created), ("u", batch.Updated), ("n", batch.Unchanged), ("id", batch.Id)],
+            cancellationToken);
+        await writer.FlushAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private const string RejectSql = "INSERT INTO integration_rejected_row (batch_id, line, errors, raw) VALUES (@b, @l, @e, @raw) ON CONFLICT DO NOTHING";
+
+    private const string LedgerInsertSql = """
+        INSERT INTO integration_fhir_resource (organisation, resource_type, resource_key, content_hash, target_id, batch_id, imported_at)
+        VALUES (@o, @t, @k, @h, @i, @b, @at)
+        """;
+
+    private const string LedgerUpdateSql = """
+        UPDATE integration_fhir_resource SET content_hash = @h, target_id = @i, batch_id = @b, imported_at = @at
+        WHERE organisation = @o AND resource_type = @t AND resource_key = @k
+        """;
+
+    /// <summary>The resource, or why the entry is not one (FHIRPath of the element, the parser's reason).</summary>
+    private static (Resource? Resource, IReadOnlyList<FhirProblem> Problems) Parse(FhirEntry entry)
+    {
+        if (entry.Problem is { } problem)
+        {
+            return (null, [problem]);
+        }
+
+        try
+        {
+            var resource = JsonSerializer.Deserialize<Resource>(entry.Json!, FhirOptions);
+            return resource is null ? (null, [new FhirProblem(entry.Field("Resource"), "the entry is empty")]) : (resource, []);
+        }
+        catch (DeserializationFailedException e)
+        {
+            var type = e.PartialResult?.TypeName ?? "Resource";
+            return (null, [.. e.Exceptions.Take(10).Select(x => x is ExtendedCodedException coded
+                ? new FhirProblem(entry.Field(PathOf(coded.InstancePath, type)), coded.BaseErrorMessage.Replace("$this", type, StringComparison.Ordinal))
+                : new FhirProblem(entry.Field(type), x.Message))]);
+        }
+        catch (JsonException)
+        {
+            return (null, [new FhirProblem(entry.Prefix.Length == 0 ? "(line)" : entry.Prefix, "not valid JSON")]);
+        }
+    }
+
+    /// <summary>The parser's instance path with the resource type for its root (it says <c>$this</c> for some checks).</summary>
+    private static string PathOf(string? instancePath, string type) =>
+        string.IsNullOrEmpty(instancePath) ? type
+        : instancePath.StartsWith("$this", StringComparison.Ordinal) ? type + instancePath[5..]
+        : instancePath;
+
+    /// <summary>What makes two imports of a resource the same resource: the master identifier, else the id.</summary>
+    internal static string? KeyOf(Resource resource) =>
+        resource is DocumentReference { MasterIdentifier: { System: { Length: > 0 } system, Value: { Length: > 0 } value } }
+            ? system + "|" + value
+            : string.IsNullOrWhiteSpace(resource.Id) ? null : resource.Id;
+
+    /// <summary>A digest of the resource as the parser read it (whitespace and key order of the file do not count).</summary>
+    private static string ContentHash(Resource resource) =>
+        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(resource, resource.GetType(), FhirOptions))));
+
+    private static async Task<LedgerRow?> LedgerFindAsync(DbConnection connection, string? organisation, string type, string key, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command("""
+            SELECT content_hash, target_id FROM integration_fhir_resource WHERE organisation = @o AND resource_type = @t AND resource_key = @k
+            """).With("o", organisation ?? "").With("t", type).With("k", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new LedgerRow(reader.GetString(0), reader.GetString(1), true) : null;
+    }
+
+    private async Task<Batch> FindOrStartBatchAsync(DbConnection connection, string format, string fileName, string fingerprint, CancellationToken cancellationToken)
+    {
+        await using (var command = connection.Command("""
+            SELECT id, status, lines_done, rows_accepted, rows_rejected, rows_created, rows_updated, rows_unchanged
+            FROM integration_import_batch WHERE file_sha256 = @sha AND format = @f ORDER BY id DESC
+            """).With("sha", fingerprint).With("f", format))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                int Int(int i) => Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture);
+                return new Batch
+                {
+                    Id = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture),
+                    Completed = reader.GetString(1) == "completed",
+                    Done = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture),
+                    Accepted = Int(3),
+                    Rejected = Int(4),
+                    Created = Int(5),
+                    Updated = Int(6),
+                    Unchanged = Int(7),
+                };
+            }
+        }
+
+        // lines_done counts entries here (0: none yet), not lines after a CSV header.
+        var id = await connection.Command("""
+            INSERT INTO integration_import_batch (format, file_name, file_sha256, status, started_at, lines_done)
+            VALUES (@f, @n, @sha, 'running', @t, 0) RETURNING id
+            """).With("f", format).With("n", fileName).With("sha", fingerprint).With("t", Now()).ExecuteScalarAsync(cancellationToken);
+        return new Batch { Id = Convert.ToInt64(id, CultureInfo.InvariantCulture) };
+    }
+
+    private static async Task<string> HashFileAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
+    private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+    private sealed record LedgerRow(string Hash, string TargetId, bool Exists);
+
+    private sealed class Batch
+    {
+        public long Id { get; init; }
+        public bool Completed { get; init; }
+        public long Done { get; set; }
+        public int Accepted { get; set; }
+        public int Rejected { get; set; }
+        public int Created { get; set; }
+        public int Updated { get; set; }
+        public int Unchanged { get; set; }
+
+        public ImportResult ToResult(ImportOutcome outcome) => new()
+        {
+            BatchId = Id,
+            Outcome = outcome,
+            Accepted = Accepted,
+            Rejected = Rejected,
+            Created = Created,
+            Updated = Updated,
+            Unchanged = Unchanged,
+        };
+    }
+}

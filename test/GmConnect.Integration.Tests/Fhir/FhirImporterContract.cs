@@ -1,0 +1,186 @@
+using System.Globalization;
+using GmConnect.Integration.Batches;
+using GmConnect.Integration.Fhir;
+using GmConnect.Integration.PersonRecords;
+using GmConnect.Storage;
+using GmConnect.Storage.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GmConnect.Integration.Tests.Fhir;
+
+/// <summary>The FHIR import (NDJSON and Bundles), run against every store.</summary>
+public abstract class FhirImporterContract(StoreProvider provider) : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero));
+    private readonly string _folder = Directory.CreateTempSubdirectory("gmc-fhir-import-").FullName;
+    private readonly RecordingTarget _pointers = new("DocumentReference");
+    private readonly RecordingTarget _content = new("Binary");
+    private TestStore _test = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _test = await TestStore.CreateAsync(provider);
+        await new MigrationRunner(_test.Store, [IntegrationServices.Migrations], _time).MigrateAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _test.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private FhirImporter Importer(int chunkSize = 5_000) =>
+        new(_test.Store, _time, NullLogger<FhirImporter>.Instance, [_pointers, _content]) { ChunkSize = chunkSize };
+
+    private static string Patient(int i, string gender = "female", string birthDate = "2012-03-07") => string.Create(CultureInfo.InvariantCulture,
+        $$$"""{"resourceType":"Patient","id":"p{{{i}}}","identifier":[{"system":"urn:gmconnect:source:gp:P84001","value":"{{{i}}}"},{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"9434765919"}],"name":[{"use":"official","family":"Family{{{i}}}","given":["Given{{{i}}}","Middle"]}],"gender":"{{{gender}}}","birthDate":"{{{birthDate}}}","address":[{"use":"home","postalCode":"M13 9PL"}]}""");
+
+    private static string Pointer(string master, string description = "a plan") =>
+        $$$"""{"resourceType":"DocumentReference","masterIdentifier":{"system":"urn:test:plan","value":"{{{master}}}"},"status":"current","type":{"coding":[{"system":"urn:gmconnect:record-type","code":"child-protection-plan"}]},"subject":{"identifier":{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"9434765919"}},"description":"{{{description}}}","content":[{"attachment":{"contentType":"text/plain","url":"https://example.org/plan"}}]}""";
+
+    private const string Content = """{"resourceType":"Binary","id":"plan-1","contentType":"text/plain","data":"aGVsbG8="}""";
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        System.IO.File.WriteAllText(path, text);
+        return path;
+    }
+
+    private string Ndjson(string name, params string[] lines) => Write(name, string.Join("\n", lines) + "\n");
+
+    private string Bundle(string name, params string[] resources) => Write(name,
+        """{"resourceType":"Bundle","type":"transaction","entry":[""" +
+        string.Join(",", resources.Select(r => "{\"resource\":" + r + ",\"request\":{\"method\":\"POST\",\"url\":\"x\"}}")) + "]}");
+
+    [Fact]
+    public async Task ImportAsync_NdjsonPatients_LandAsPersonRecordsAndBadLinesAreSetAsideWithLineAndField()
+    {
+        var path = Ndjson("Patient.ndjson", Patient(1), Patient(2, birthDate: "2012-03"), "{not json", Patient(3));
+
+        var result = await Importer().ImportAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal((ImportOutcome.Imported, 2, 2, 2), (result.Outcome, result.Accepted, result.Rejected, result.Created));
+        Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM integration_person_record WHERE source = 'gp:P84001'"));
+        Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM integration_change"));
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM integration_person_record WHERE record_id = '3' AND given_name = 'Given3' AND middle_names = 'Middle' AND sex = 'F' AND date_of_birth = '2012-03-07' AND nhs_number = '9434765919' AND postcode = 'M13 9PL'"));
+        var rejected = await new ImportHistory(_test.Store).RejectedRowsAsync(result.BatchId, TestContext.Current.CancellationToken);
+        Assert.Equal([2L, 3L], rejected.Select(r => r.Line));
+        Assert.Equal("Patient.birthDate", Assert.Single(rejected[0].Errors).Field);
+        Assert.Equal("{not json", rejected[1].Raw);
+    }
+
+    [Fact]
+    public async Task ImportAsync_Bundle_PatientsLandAndOtherTypesGoToTheirTargetsAndBadEntriesNameTheirIndex()
+    {
+        var path = Bundle("bundle.json", Patient(1), Pointer("cpp-1"), Content, Patient(2, gender: "woman"),
+            """{"resourceType":"Observation","id":"o1","status":"final","code":{"text":"x"}}""", Pointer("cpp-2", description: "refuse"));
+
+        var result = await Importer().ImportAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal((3, 3, 3), (result.Accepted, result.Rejected, result.Created));
+        Assert.Equal(["urn:test:plan|cpp-1"], _pointers.Held.Keys);
+        Assert.Equal(["plan-1"], _content.Held.Keys);
+        var rejected = await new ImportHistory(_test.Store).RejectedRowsAsync(result.BatchId, TestContext.Current.CancellationToken);
+        var fields = rejected.Select(r => Assert.Single(r.Errors).Field).ToList();
+        Assert.StartsWith("Bundle.entry[3].resource.gender", fields[0], StringComparison.Ordinal);
+        Assert.Equal("Bundle.entry[4].resource", fields[1]);
+        Assert.Equal("Bundle.entry[5].resource.type", fields[2]);
+    }
+
+    [Fact]
+    public async Task ImportAsync_SameFileTwice_SecondChangesNothing()
+    {
+        var path = Ndjson("mixed.ndjson", Patient(1), Pointer("cpp-1"), Content);
+        var first = await Importer().ImportAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+
+        var second = await Importer().ImportAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal((ImportOutcome.AlreadyImported, first.BatchId), (second.Outcome, second.BatchId));
+        Assert.Equal((1, 1), (_pointers.Calls, _content.Calls));
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM integration_change"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_SameResourcesInAnotherFile_AreUnchangedAndNotHandedOverAgain()
+    {
+        await Importer().ImportAsync(Ndjson("a.ndjson", Patient(1), Pointer("cpp-1"), Content), cancellationToken: TestContext.Current.CancellationToken);
+
+        var result = await Importer().ImportAsync(Bundle("b.json", Content, Pointer("cpp-1", description: "a revised plan"), Patient(1)), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal((3, 0, 1, 2), (result.Accepted, result.Created, result.Updated, result.Unchanged));
+        Assert.Equal((2, 1), (_pointers.Calls, _content.Calls));
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM integration_change"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_PatientWithoutSourceKey_TakesTheImportingOrganisationAsSource()
+    {
+        var patient = """{"resourceType":"Patient","id":"abc","gender":"male","birthDate":"2010-01-02"}""";
+        var path = Ndjson("la.ndjson", patient);
+
+        var refused = await Importer().ImportAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+        var accepted = await Importer().ImportAsync(path, organisation: "dfe:352", cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal((0, 1), (refused.Accepted, refused.Rejected));
+        Assert.Equal((1, 1), (accepted.Accepted, accepted.Created));
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM integration_person_record WHERE source = 'dfe:352' AND record_id = 'abc'"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_InterruptedThenRunAgain_ResumesWithoutLosingOrRepeatingEntries()
+    {
+        var lines = Enumerable.Range(1, 10).Select(i => i % 4 == 0 ? Pointer("cpp-" + i) : Patient(i)).ToArray();
+        lines[6] = Patient(7, birthDate: "07/03/2012");
+        var path = Ndjson("big.ndjson", lines);
+        using var cancel = new CancellationTokenSource();
+        var chunks = 0;
+        var stopAfterTwoChunks = new SynchronousProgress(_ => { if (++chunks == 2) { cancel.Cancel(); } });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Importer(chunkSize: 3).ImportAsync(path, progress: stopAfterTwoChunks, cancellationToken: cancel.Token));
+        Assert.Equal(5, await ScalarAsync("SELECT COUNT(*) FROM integration_person_record"));
+
+        var result = await Importer(chunkSize: 3).ImportAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(ImportOutcome.Resumed, result.Outcome);
+        Assert.Equal((9, 1, 9), (result.Accepted, result.Rejected, result.Created));
+        Assert.Equal(7, await ScalarAsync("SELECT COUNT(*) FROM integration_person_record"));
+        Assert.Equal(7, await ScalarAsync("SELECT COUNT(*) FROM integration_change"));
+        Assert.Equal(2, _pointers.Held.Count);
+        Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM integration_fhir_resource"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_NotFhir_RefusedBeforeAnythingIsWritten()
+    {
+        var path = Write("x.json", "source,record_id\n1,2\n");
+
+        await Assert.ThrowsAsync<FhirFormatException>(() => Importer().ImportAsync(path, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM integration_import_batch"));
+    }
+
+    [Theory]
+    [InlineData("{\"resourceType\":\"Patient\",\"id\":\"1\"}\n{\"resourceType\":\"Patient\",\"id\":\"2\"}\n", FhirFileKind.Ndjson)]
+    [InlineData("{\"resourceType\":\"Bundle\",\"type\":\"batch\"}", FhirFileKind.Bundle)]
+    [InlineData("{\n  \"resourceType\": \"Bundle\",\n  \"type\": \"transaction\"\n}\n", FhirFileKind.Bundle)]
+    [InlineData("source,record_id\n", null)]
+    public void Detect_ByContent_TellsNdjsonFromBundle(string text, FhirFileKind? expected) =>
+        Assert.Equal(expected, FhirImporter.Detect(Write("file", text)));
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = await _test.Store.OpenConnectionAsync();
+        return Convert.ToInt64(await connection.Command(sql).ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    private sealed class SynchronousProgress(Action<ImportProgress> action) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => action(value);
+    }
+}
+
+public sealed class FhirImporterSqliteTests() : FhirImporterContract(StoreProvider.Sqlite);
+
+public sealed class FhirImporterPostgresTests() : FhirImporterContract(StoreProvider.PostgreSql);
