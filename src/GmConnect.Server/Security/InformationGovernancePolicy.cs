@@ -1,12 +1,15 @@
 using GmConnect.Governance.Administration;
+using GmConnect.Governance.Api;
 using GmConnect.Governance.Registries;
 using Microsoft.AspNetCore.Authorization;
 
 namespace GmConnect.Server.Security;
 
 /// <summary>
-/// Pages for information-governance officers: the signed-in role must carry Governance's
-/// information-governance capability (read from the roles registry, not hard-coded role names).
+/// Pages for information-governance officers: Governance decides, through its registries
+/// (<see cref="GovernanceAdministration.Holds"/>), that the signed-in practitioner is active, holds the claimed role in
+/// the claimed organisation, and that the role carries the information-governance capability (as the data stewards'
+/// pages do; no hard-coded role names).
 /// </summary>
 internal static class InformationGovernancePolicy
 {
@@ -18,13 +21,12 @@ internal static class InformationGovernancePolicy
         DataStewardPolicy.Add(options);
         options.AddPolicy(Name, policy => policy.RequireAssertion(context =>
         {
-            if (UserClaims.From(context.User) is not { } user || context.Resource is not HttpContext http)
+            if (GovernanceClaims.ActorOf(context.User) is not { } actor || context.Resource is not HttpContext http)
             {
                 return false;
             }
 
-            var roles = http.RequestServices.GetRequiredService<GovernanceAdministration>().Roles;
-            return roles.Any(r => r.Code == user.Role && r.Capabilities.HasFlag(RoleCapabilities.InformationGovernance));
+            return http.RequestServices.GetRequiredService<GovernanceAdministration>().Holds(actor, RoleCapabilities.InformationGovernance);
         }));
     }
 }
