@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using GmConnect.Integration.PersonRecords;
 
 // A load generator for the exchange's FHIR API, run as a second process against a running server:

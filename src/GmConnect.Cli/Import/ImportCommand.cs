@@ -84,7 +84,7 @@ internal static class ImportCommand
             ImportResult result;
             try
             {
-                result = await importer.ImportAsync(file.FullName, new SynchronousProgress(p =>
+                result = await importer.ImportAsync(file.FullName, new ImportRunner.SynchronousProgress(p =>
                     line.Report(string.Create(CultureInfo.InvariantCulture, $"{file.Name}: {ProgressLine.Bar(p.Fraction ?? 0)} {p.Rows:N0} rows, {p.Rejected:N0} rejected"))),
                     cancellationToken: cancellationToken);
             }
@@ -98,34 +98,19 @@ internal static class ImportCommand
 
             line.Done();
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{file.Name}: {Describe(result.Outcome)} batch {result.BatchId}: {result.Accepted:N0} accepted ({result.Created:N0} new, {result.Updated:N0} changed, {result.Unchanged:N0} unchanged), {result.Rejected:N0} rejected"));
+                $"{file.Name}: {ImportRunner.Describe(result.Outcome)} batch {result.BatchId}: {result.Accepted:N0} accepted ({result.Created:N0} new, {result.Updated:N0} changed, {result.Unchanged:N0} unchanged), {result.Rejected:N0} rejected"));
             if (errorWriter is not null && result.Rejected > 0)
             {
                 foreach (var row in await history.RejectedRowsAsync(result.BatchId, cancellationToken))
                 {
                     foreach (var e in row.Errors)
                     {
-                        await errorWriter.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{Csv(file.Name)},{e.Line},{e.Field},{Csv(e.Message)}"));
+                        await errorWriter.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{ImportRunner.Csv(file.Name)},{e.Line},{e.Field},{ImportRunner.Csv(e.Message)}"));
                     }
                 }
             }
         }
 
         return failed ? 1 : 0;
-    }
-
-    private static string Describe(ImportOutcome outcome) => outcome switch
-    {
-        ImportOutcome.Resumed => "resumed",
-        ImportOutcome.AlreadyImported => "already imported as",
-        _ => "imported as",
-    };
-
-    private static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-
-    private sealed class SynchronousProgress(Action<ImportProgress> action) : IProgress<ImportProgress>
-    {
-        public void Report(ImportProgress value) => action(value);
     }
 }

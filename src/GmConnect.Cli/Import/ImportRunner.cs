@@ -115,17 +115,17 @@ internal static class ImportRunner
         _ => "FHIR Bundle",
     };
 
-    private static string Describe(ImportOutcome outcome) => outcome switch
+    internal static string Describe(ImportOutcome outcome) => outcome switch
     {
         ImportOutcome.Resumed => "resumed",
         ImportOutcome.AlreadyImported => "already imported as",
         _ => "imported as",
     };
 
-    private static string Csv(string value) =>
+    internal static string Csv(string value) =>
         value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
-    private sealed class SynchronousProgress(Action<ImportProgress> action) : IProgress<ImportProgress>
+    internal sealed class SynchronousProgress(Action<ImportProgress> action) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => action(value);
     }
