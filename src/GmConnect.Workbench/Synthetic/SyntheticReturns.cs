@@ -100,6 +100,13 @@ public static class SyntheticReturns
         }
 
         var adopted = reason is "E11";
+        if (adopted && leave is { Month: 3, Day: 31 } && leave.AddDays(-1) > entry)
+        {
+            // The validation rules count a child whose care ends on 31 March in that year's OC2 cohort (rule 187 then
+            // forbids an AD1 row), so synthetic adoptions are never granted on the last day of a collection year.
+            leave = leave.AddDays(-1);
+        }
+
         var home = postcodes.Home(random);
         var cin = uasc ? "N8" : "N" + random.Next(1, 7).ToString(CultureInfo.InvariantCulture);
         var ls = uasc ? "V2" : random.NextDouble() < 0.45 ? "V2" : "C1";

@@ -15,6 +15,22 @@ public sealed class SyntheticReturnsTests
     };
 
     [Fact]
+    public void Generate_CleanFromBefore2016_EveryYearValidatesWithoutErrors()
+    {
+        // Years before previous permanence was collected (1 April 2016) and adoptions near a year end included: the
+        // default demo spans 2014/15–2024/25, and a clean return of any of those years must validate clean.
+        var returns = SyntheticReturns.Generate(new SyntheticOptions
+        {
+            FirstEndYear = 2015, LastEndYear = 2025, Seed = 11, Authorities = [("Bolton", 300), ("Oldham", 200)],
+        });
+
+        var errors = Ssda903Validator.ValidateAll(returns).Where(r => r.Return.Year.EndYear > 2015).SelectMany(r => r.Errors).Select(e => e.Code).Distinct().ToList();
+
+        Assert.Equal(22, returns.Count);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public void Generate_Clean_ValidatesWithoutErrorsWhereLastYearIsLoaded()
     {
         var returns = SyntheticReturns.Generate(Small());

@@ -33,6 +33,20 @@ public sealed class RuleTests
     }
 
     [Theory]
+    [InlineData(2015, "01/06/2015", false)]
+    [InlineData(2016, "01/06/2016", true)]
+    public void Validate_StartWithoutPreviousPermanence_Rule630OnlyFromApril2016(int startYear, string decom, bool flagged)
+    {
+        // Previous permanence was first collected for starts from 1 April 2016: an older year's start without it is
+        // not an error (the synthetic 2014/15 and 2015/16 returns carry no PrevPerm, like the real ones).
+        var b = new ReturnBuilder(startYear).Set(ReturnTable.Episodes, 0, "DECOM", decom).Clear(ReturnTable.PrevPerm);
+
+        var errors = Ssda903Validator.Validate(b.Build(), previous: null);
+
+        Assert.Equal(flagged, errors.Any(e => e.Code == "630" && e.Table == ReturnTable.Episodes && e.Row == 0));
+    }
+
+    [Theory]
     [InlineData("base")]
     [InlineData("chain")]
     [InlineData("adopted")]

@@ -25,8 +25,9 @@ internal static partial class PrevPermRules
         yield return new("635", ctx => Rows(ctx, P, (t, r) => t.Is(r, "PREV_PERM", "Z1") && (t.Filled(r, "LA_PERM") || t.Filled(r, "DATE_PERM"))));
         yield return new("632", Rule632);
         // As the reference: a start of care in the year needs a PrevPerm row with PREV_PERM, and with the LA and date
-        // unless it is Z1.
-        yield return new("630", ctx => Rows(ctx, ReturnTable.Episodes, (t, r) => t.Is(r, "RNE", "S") && t.Date(r, "DECOM") is { } d && d >= ctx.Start && d <= ctx.End
+        // unless it is Z1. The item began on 1 April 2016 (as 634 says), so starts before then are not judged: that
+        // changes nothing for the 2023/24 and 2024/25 collections and stops older years' returns failing en masse.
+        yield return new("630", ctx => Rows(ctx, ReturnTable.Episodes, (t, r) => t.Is(r, "RNE", "S") && t.Date(r, "DECOM") is { } d && d >= ctx.Start && d <= ctx.End && d >= From2016
             && ctx.RowsOf(P, t.Child(r)) is var rows && (rows.Count == 0 || rows.Any(p => ctx[P].Blank(p, "PREV_PERM")
                 || (!ctx[P].Is(p, "PREV_PERM", "Z1") && (ctx[P].Blank(p, "LA_PERM") || ctx[P].Blank(p, "DATE_PERM")))))));
         yield return new("634", Rule634);
