@@ -246,6 +246,13 @@ internal static class StringSimilarity
             return 1.0;
         }
 
+        var common = CommonTokens(a, b);
+        return (double)common / (a.Length + b.Length - common);
+    }
+
+    /// <summary>How many tokens two sorted, distinct token arrays share (|A ∩ B|), in one merge pass.</summary>
+    public static int CommonTokens(string[] a, string[] b)
+    {
         var common = 0;
         int i = 0, j = 0;
         while (i < a.Length && j < b.Length)
@@ -267,7 +274,7 @@ internal static class StringSimilarity
             }
         }
 
-        return (double)common / (a.Length + b.Length - common);
+        return common;
     }
 
     /// <summary>Sorted distinct word tokens of a normalised value.</summary>

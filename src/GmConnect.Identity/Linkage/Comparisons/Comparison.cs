@@ -181,7 +181,7 @@ internal sealed class Comparison
                         : StringSimilarity.Jaccard(col.Words![a], col.Words[b]) >= level.Threshold;
                     break;
                 case LevelKind.TokenOverlap:
-                    hit = CommonTokens(col.Words![a], col.Words[b]) >= level.Min;
+                    hit = StringSimilarity.CommonTokens(col.Words![a], col.Words[b]) >= level.Min;
                     break;
                 case LevelKind.Soundex:
                     hit = col.Soundex![a].Length > 0 && string.Equals(col.Soundex[a], col.Soundex[b], StringComparison.Ordinal);
@@ -289,32 +289,6 @@ internal sealed class Comparison
         var x = col.Days![a];
         var y = col.Days[b];
         return x == int.MinValue || y == int.MinValue ? double.PositiveInfinity : Math.Abs(x - y);
-    }
-
-    private static int CommonTokens(string[] a, string[] b)
-    {
-        var common = 0;
-        int i = 0, j = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            var c = string.CompareOrdinal(a[i], b[j]);
-            if (c == 0)
-            {
-                common++;
-                i++;
-                j++;
-            }
-            else if (c < 0)
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return common;
     }
 }
 
