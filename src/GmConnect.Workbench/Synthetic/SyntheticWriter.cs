@@ -34,7 +34,9 @@ internal static class SyntheticWriter
 
             var sex = year.StartYear >= 2024 ? (child.Male ? "M" : "F") : (child.Male ? "1" : "2");
             var dob = D(child.Dob);
-            var mother = !child.Male && Dates.AgeOn(child.Dob, year.End) >= 10 ? "0" : null;
+            // Rule 393 (as the reference reads it): every girl with an episode that is not respite has MOTHER
+            // completed, whatever her age; 399: a respite-only child has none.
+            var mother = !child.Male && episodes.Any(e => e.Ls is null || !CodeLists.Respite.Contains(e.Ls)) ? "0" : null;
             Add(ReturnTable.Header, [child.Id, sex, dob, child.Ethnic, child.Upn, mother, null]);
             if (child.Uasc)
             {

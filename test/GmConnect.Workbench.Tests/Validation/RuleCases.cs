@@ -258,7 +258,7 @@ internal static class RuleCases
         C("104", b => b.Add(UASC, "CHILD=1", "SEX=F", "DOB=01/06/2012", "DUC=xx"), UASC);
         C("304", b => b.Add(UASC, "CHILD=1", "SEX=F", "DOB=01/06/2012", "DUC=01/07/2030"), UASC);
         C("105", b => b.Set(Header, 0, "UASC", "2"), Header);
-        C("303", b => b.Set(Header, 0, "DUC", "01/01/2029"), Header);
+        C("303", b => b.Add(UASC, "CHILD=1", "SEX=F", "DOB=01/06/2012", "DUC=01/01/2025"), Header);
 
         // PrevPerm
         C("631", b => b.Set(PrevPerm, 0, "PREV_PERM", "P9"), PrevPerm);
@@ -353,7 +353,7 @@ internal static class RuleCases
     /// <summary>Child 2: a care leaver (boy born 01/06/2006) with OC3 and no episode this year.</summary>
     internal static void Leaver(ReturnBuilder b)
     {
-        b.Add(Header, "CHILD=2", "SEX=M", "DOB=01/06/2006", "ETHNIC=WBRI", "UPN=A123456789013");
+        b.Add(Header, "CHILD=2", "SEX=M", "DOB=01/06/2006", "ETHNIC=WBRI", "UPN=A123456789013", "UASC=0");
         b.Add(OC3, "CHILD=2", "DOB=01/06/2006", "IN_TOUCH=YES", "ACTIV=F1", "ACCOM=U1");
     }
 

@@ -248,21 +248,24 @@ internal static class AdoptionRules
         }
     }
 
+    // As the reference (and the DfE logic it quotes): against the collection end and the DEC of the child's latest
+    // episode whose REC is not X1 (an open one has no DEC to compare); that episode is reported with the decision.
     private static IEnumerable<(ReturnTable, int)> Rule117(ValidationContext ctx)
     {
         var t = ctx[P];
         foreach (var r in t.Rows)
         {
-            var eps = ctx.EpisodesOf(t.Child(r));
-            DateOnly? ceased = eps.Count > 0 && ctx.Episodes.Filled(eps[^1], "REC") && !ctx.Episodes.Is(eps[^1], "REC", "X1") ? ctx.Episodes.Date(eps[^1], "DEC") : null;
+            var latest = ctx.EpisodesOf(t.Child(r))
+                .LastOrDefault(e => ctx.Episodes.Date(e, "DECOM") is not null && !ctx.Episodes.Is(e, "REC", "X1"), -1);
+            DateOnly? ceased = latest >= 0 ? ctx.Episodes.Date(latest, "DEC") : null;
             var placed = t.Date(r, "DATE_PLACED");
             var stopped = t.Date(r, "DATE_PLACED_CEASED");
             if (placed > ctx.End || stopped > ctx.End || (ceased is { } c && (placed > c || stopped > c)))
             {
                 yield return (P, r);
-                if (ceased is not null)
+                if (latest >= 0)
                 {
-                    yield return (E, eps[^1]);
+                    yield return (E, latest);
                 }
             }
         }

@@ -39,9 +39,9 @@ internal static partial class HeaderRules
         // As the reference: a recorded child's DOB must fall after the mother's own (whatever MOTHER says).
         yield return new("621", ctx => Rows(ctx, H, (t, r) => t.Date(r, "MC_DOB") is { } mc && t.Date(r, "DOB") is { } dob && mc <= dob));
         yield return new("625", Rule625);
+        // As the reference: a girl with any episode that is not respite (V3/V4, in any case), whatever her age.
         yield return new("393", ctx => Rows(ctx, H, (t, r) => IsFemale(t.Get(r, "SEX")) && t.Blank(r, "MOTHER")
-            && t.Date(r, "DOB") is { } dob && Dates.AgeOn(dob, ctx.End) >= 11
-            && ctx.EpisodesOf(t.Child(r)).Any(e => ctx.Episodes.Blank(e, "DEC") && !ctx.Episodes.In(e, "LS", CodeLists.Respite))));
+            && ctx.EpisodesOf(t.Child(r)).Any(e => ctx.Episodes.Get(e, "LS") is not { } ls || !CodeLists.Respite.Contains(ls.ToUpperInvariant()))));
         yield return new("607", Rule607);
         // As the reference: a care leaver whose OC3 row has items completed.
         yield return new("628", ctx => Rows(ctx, H, (t, r) => t.Filled(r, "MOTHER") && ctx.EpisodesOf(t.Child(r)).Count == 0
