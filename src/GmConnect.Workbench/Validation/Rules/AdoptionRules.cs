@@ -50,9 +50,7 @@ internal static class AdoptionRules
         // As the reference, the adoption episode is reported.
         yield return new("558", ctx => EpisodesWithPlaced(ctx, e => ctx.Episodes.Is(e, "REC", "E11", "E12"), (t, r) => t.Filled(r, "DATE_PLACED_CEASED"))
             .Where(hit => hit.Item1 == E));
-        yield return new("557", ctx => EpisodesWithPlaced(ctx,
-            e => ctx.Episodes.Filled(e, "REC") && !ctx.Episodes.Is(e, "REC", "X1", "E11", "E12") && InYear(ctx, ctx.Episodes.Date(e, "DEC")) && IsLast(ctx, e),
-            (t, r) => t.Filled(r, "DATE_PLACED") && t.Blank(r, "DATE_PLACED_CEASED")));
+        yield return new("557", Rule557);
         // As the reference: whatever the placement's start, every decision row of the child needs a DATE_PLACED.
         yield return new("551", ctx => Rows(ctx, E, (t, r) => t.In(r, "PLACE", CodeLists.Adoption)
             && ctx.RowsOf(P, t.Child(r)) is var placed && (placed.Count == 0 || placed.Any(p => ctx[P].Blank(p, "DATE_PLACED")))));
@@ -197,6 +195,32 @@ internal static class AdoptionRules
             {
                 yield return (A, a);
                 foreach (var p in rows)
+                {
+                    yield return (P, p);
+                }
+            }
+        }
+    }
+
+    // As the reference: an episode under a placement for adoption (A3–A6) or a placement or freeing order (E1, D1) that
+    // ended care other than by adoption (REC filled, not X1, E11 or E12) needs a decision row with both the date and the
+    // reason it ceased; the episode is reported, with each incomplete decision row (none at all: the episode alone).
+    private static IEnumerable<(ReturnTable, int)> Rule557(ValidationContext ctx)
+    {
+        var t = ctx.Episodes;
+        for (var e = 0; e < t.Count; e++)
+        {
+            if (!(t.In(e, "PLACE", CodeLists.Adoption) || t.Is(e, "LS", "D1", "E1")) || t.Blank(e, "REC") || t.Is(e, "REC", "X1", "E11", "E12"))
+            {
+                continue;
+            }
+
+            var placed = ctx.RowsOf(P, t.Child(e));
+            var incomplete = placed.Where(p => ctx[P].Blank(p, "DATE_PLACED_CEASED") || ctx[P].Blank(p, "REASON_PLACED_CEASED")).ToList();
+            if (placed.Count == 0 || incomplete.Count > 0)
+            {
+                yield return (E, e);
+                foreach (var p in incomplete)
                 {
                     yield return (P, p);
                 }

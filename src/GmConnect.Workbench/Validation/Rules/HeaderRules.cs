@@ -87,7 +87,7 @@ internal static partial class HeaderRules
         var t = ctx.Header;
         foreach (var r in t.Rows)
         {
-            if (!IsFemale(t.Get(r, "SEX")) || t.Filled(r, "MOTHER") || t.Date(r, "DOB") is not { } dob)
+            if (!IsFemale(t.Get(r, "SEX")) || t.Filled(r, "MOTHER"))
             {
                 continue;
             }
@@ -96,7 +96,7 @@ internal static partial class HeaderRules
             {
                 var ep = ctx.Episodes;
                 if (ep.Date(e, "DEC") is { } dec && dec >= ctx.Start && dec <= ctx.End && ep.Filled(e, "REC") && !ep.Is(e, "REC", "X1")
-                    && !ep.In(e, "LS", CodeLists.Respite) && Dates.AgeOn(dob, dec) >= 11)
+                    && !ep.In(e, "LS", CodeLists.Respite))
                 {
                     yield return (H, r);
                     yield return (ReturnTable.Episodes, e);

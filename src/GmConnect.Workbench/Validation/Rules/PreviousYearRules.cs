@@ -46,10 +46,10 @@ internal static class PreviousYearRules
             ? Rows(ctx, ReturnTable.PlacedAdoption, (t, r) => t.Date(r, "DATE_PLACED") is { } d && d < ctx.Start
                 && !PreviousPlaced(ctx, t.Child(r)).Any(p => p.Placed == d))
             : []);
+        // As the reference (and the DfE logic it quotes): a decision still open last year (DATE_PLACED given,
+        // DATE_PLACED_CEASED blank) must carry the same DATE_PLACED in every decision row of the child this year.
         yield return new("560", ctx => ctx.HasPrevious
-            ? Rows(ctx, ReturnTable.PlacedAdoption, (t, r) => t.Date(r, "DATE_PLACED") is { } d
-                && PreviousPlaced(ctx, t.Child(r)).Where(p => p.Ceased is null).ToList() is { Count: > 0 } open && !open.Any(p => p.Placed == d)
-                && t.Blank(r, "DATE_PLACED_CEASED") && d < ctx.Start)
+            ? Rows(ctx, ReturnTable.PlacedAdoption, (t, r) => PreviousOpenDecisions(ctx, t.Child(r)).Any(then => !SameDate(t.Get(r, "DATE_PLACED"), then)))
             : []);
         yield return new("SW16aSTG2", SwAgainstOpen("SW_ID"), 2024);
         yield return new("SW16bSTG2", SwAgainstOpen("SW_DECOM"), 2024);
@@ -118,10 +118,10 @@ internal static class PreviousYearRules
         }
     }
 
-    // Compared only when the first episode is the continuation of last year's open one (else 502 reports it).
+    // As the reference: the first episode against last year's open one whether or not their starts agree (when they
+    // do not, 502 reports that too).
     private static Func<ValidationContext, IEnumerable<(ReturnTable, int)>> SameAsOpen(string column) =>
-        ctx => AgainstOpenEpisode(ctx, (prev, p) => prev.Date(p.Prev, "DECOM") == ctx.Episodes.Date(p.First, "DECOM")
-            && !string.Equals(prev.Get(p.Prev, column), ctx.Episodes.Get(p.First, column), StringComparison.Ordinal));
+        ctx => AgainstOpenEpisode(ctx, (prev, p) => !string.Equals(prev.Get(p.Prev, column), ctx.Episodes.Get(p.First, column), StringComparison.Ordinal));
 
     private static IEnumerable<(ReturnTable, int)> Rule562(ValidationContext ctx)
     {
@@ -175,6 +175,16 @@ internal static class PreviousYearRules
             }
         }
     }
+
+    private static IEnumerable<string> PreviousOpenDecisions(ValidationContext ctx, string child)
+    {
+        var t = ctx.Previous![ReturnTable.PlacedAdoption];
+        return t.Rows.Where(r => t.Child(r) == child && t.Filled(r, "DATE_PLACED") && t.Blank(r, "DATE_PLACED_CEASED")).Select(r => t.Get(r, "DATE_PLACED")!);
+    }
+
+    // The same date (in any accepted format), or the same text where it is not a date.
+    private static bool SameDate(string? now, string then) =>
+        now is not null && (string.Equals(now, then, StringComparison.Ordinal) || (Dates.Parse(now) is { } d && d == Dates.Parse(then)));
 
     private static IEnumerable<(DateOnly? Placed, DateOnly? Ceased)> PreviousPlaced(ValidationContext ctx, string child)
     {
