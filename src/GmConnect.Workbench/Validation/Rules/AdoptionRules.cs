@@ -202,7 +202,8 @@ internal static class AdoptionRules
         }
     }
 
-    // As the reference: an episode under a placement for adoption (A3–A6) or a placement or freeing order (E1, D1) that
+    // As the reference: an episode under a placement for adoption (A3–A6) or a placement order (E1; before 2024/25 also
+    // a freeing order, D1) that
     // ended care other than by adoption (REC filled, not X1, E11 or E12) needs a decision row with both the date and the
     // reason it ceased; the episode is reported, with each incomplete decision row (none at all: the episode alone).
     private static IEnumerable<(ReturnTable, int)> Rule557(ValidationContext ctx)
@@ -210,7 +211,8 @@ internal static class AdoptionRules
         var t = ctx.Episodes;
         for (var e = 0; e < t.Count; e++)
         {
-            if (!(t.In(e, "PLACE", CodeLists.Adoption) || t.Is(e, "LS", "D1", "E1")) || t.Blank(e, "REC") || t.Is(e, "REC", "X1", "E11", "E12"))
+            var order = t.Is(e, "LS", "E1") || (ctx.Year.StartYear < 2024 && t.Is(e, "LS", "D1"));
+            if (!(t.In(e, "PLACE", CodeLists.Adoption) || order) || t.Blank(e, "REC") || t.Is(e, "REC", "X1", "E11", "E12"))
             {
                 continue;
             }

@@ -121,7 +121,10 @@ internal static class PreviousYearRules
     // As the reference: the first episode against last year's open one whether or not their starts agree (when they
     // do not, 502 reports that too).
     private static Func<ValidationContext, IEnumerable<(ReturnTable, int)>> SameAsOpen(string column) =>
-        ctx => AgainstOpenEpisode(ctx, (prev, p) => !string.Equals(prev.Get(p.Prev, column), ctx.Episodes.Get(p.First, column), StringComparison.Ordinal));
+        ctx => AgainstOpenEpisode(ctx, (prev, p) => prev.Get(p.Prev, column) is var then && ctx.Episodes.Get(p.First, column) is var now
+            && !string.Equals(then, now, StringComparison.Ordinal)
+            // From 2024/25 (as the reference) an H5 placement open last year may continue as K3.
+            && !(column == "PLACE" && ctx.Year.StartYear >= 2024 && then == "H5" && now == "K3"));
 
     private static IEnumerable<(ReturnTable, int)> Rule562(ValidationContext ctx)
     {
@@ -200,8 +203,10 @@ internal static class PreviousYearRules
         }
 
         var last = ctx.Previous[ReturnTable.SWEpisodes];
-        var openLast = last.Rows.Where(r => last.Blank(r, "SW_DEC") && last.Date(r, "SW_DECOM") is not null)
-            .GroupBy(last.Child).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        // As the reference: the child's latest episode last year (by start), when it was still open.
+        var openLast = last.Rows.Where(r => last.Date(r, "SW_DECOM") is not null)
+            .GroupBy(last.Child).Select(g => g.OrderBy(r => last.Date(r, "SW_DECOM")).Last()).Where(r => last.Blank(r, "SW_DEC"))
+            .ToDictionary(last.Child, r => r, StringComparer.Ordinal);
         var now = ctx[ReturnTable.SWEpisodes];
         return now.Rows.Where(r => now.Date(r, "SW_DECOM") is not null).GroupBy(now.Child)
             .Select(g => (g.Key, First: g.OrderBy(r => now.Date(r, "SW_DECOM")).First()))
