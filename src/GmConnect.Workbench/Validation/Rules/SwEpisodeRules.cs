@@ -37,8 +37,14 @@ internal static class SwEpisodeRules
                     || start < end.AddDays(-7) || start > end.AddDays(7)))
             .Select(p => (S, p.Cur)), From);
         yield return new("SW11STG2", ctx => Sequence(ctx).Select(rows => rows[^1]).Where(r => ctx[S].Date(r, "SW_DEC") < ctx.End).Select(r => (S, r)), From);
+        // As the DfE logic the reference quotes: a child looked after at 31 March (open episode, not respite) needs an
+        // SW_ID and an SW_DECOM among their social worker episodes; the open episode is reported.
         yield return new("SW01STG1", ctx => ctx.Current.Supplied.Contains(S)
-            ? LookedAfterAtEnd(ctx).Where(x => ctx.RowsOf(S, x.Child).Count == 0).Select(x => (ReturnTable.Episodes, x.Row))
+            ? ctx.EpisodesByChild.Where(kv => kv.Value.Count > 0 && ctx.Episodes.Blank(kv.Value[^1], "DEC") && !(ctx.Episodes.Date(kv.Value[^1], "DECOM") > ctx.End))
+                .Select(kv => (Child: kv.Key, Row: kv.Value[^1]))
+                .Where(x => !ctx.Episodes.In(x.Row, "LS", CodeLists.Respite) && ctx.RowsOf(S, x.Child) is var sw
+                    && (!sw.Any(r => ctx[S].Filled(r, "SW_ID")) || !sw.Any(r => ctx[S].Filled(r, "SW_DECOM"))))
+                .Select(x => (ReturnTable.Episodes, x.Row))
             : [], From);
         yield return new("SW12STG2", ctx => LookedAfterAtEnd(ctx)
             .Select(x => ctx.RowsOf(S, x.Child).Where(r => ctx[S].Date(r, "SW_DECOM") is not null).OrderBy(r => ctx[S].Date(r, "SW_DECOM")).FirstOrDefault(-1))
