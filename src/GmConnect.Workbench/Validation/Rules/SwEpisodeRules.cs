@@ -9,8 +9,6 @@ internal static class SwEpisodeRules
     private const ReturnTable S = ReturnTable.SWEpisodes;
     private const int From = 2023;
 
-    private static readonly DateOnly ReasonRequiredFrom = new(2023, 4, 1);
-
     public static IEnumerable<Rule> All()
     {
         yield return new("SW02STG1", ctx => Rows(ctx, S, (t, r) => t.Get(r, "SW_ID") is { } id
@@ -23,10 +21,9 @@ internal static class SwEpisodeRules
         yield return new("SW06STG2", ctx => Rows(ctx, S, (t, r) => t.Date(r, "SW_DECOM") > ctx.End), From);
         yield return new("SW07STG2", ctx => Rows(ctx, S, (t, r) => t.Date(r, "SW_DEC") is { } d && (d < ctx.Start || d > ctx.End)), From);
         yield return new("SW09STG2", ctx => Rows(ctx, S, (t, r) => t.Date(r, "SW_DECOM") is { } s && t.Date(r, "SW_DEC") == s), From);
-        yield return new("SW13STG1", ctx => Rows(ctx, S, (t, r) => t.Get(r, "SW_REASON") is { } v
-            ? !CodeLists.SwReason.Contains(v)
-            : t.Date(r, "SW_DECOM") >= ReasonRequiredFrom), From);
-        yield return new("SW15STG2", ctx => Rows(ctx, S, (t, r) => t.Blank(r, "SW_REASON") && t.Date(r, "SW_DECOM") >= ctx.Start), 2024);
+        yield return new("SW13STG1", Rule13, From);
+        // As the reference: from a year before the collection start (a start that is not a date counts as recent).
+        yield return new("SW15STG2", ctx => Rows(ctx, S, (t, r) => t.Blank(r, "SW_REASON") && !(t.Date(r, "SW_DECOM") < ctx.Start.AddDays(-365))), 2024);
         yield return new("SW108STG2", ctx => Sequence(ctx).SelectMany(rows => rows.Take(rows.Count - 1)).Where(r => ctx[S].Blank(r, "SW_DEC")).Select(r => (S, r)), From);
         // As the reference (and the DfE logic it quotes): a new episode starts within 7 days either side of the end of
         // the one before (in start, then end, order), which must have ended; from 2024/25 a change for a family
@@ -49,6 +46,30 @@ internal static class SwEpisodeRules
         yield return new("SW12STG2", ctx => LookedAfterAtEnd(ctx)
             .Select(x => ctx.RowsOf(S, x.Child).Where(r => ctx[S].Date(r, "SW_DECOM") is not null).OrderBy(r => ctx[S].Date(r, "SW_DECOM")).FirstOrDefault(-1))
             .Where(r => r >= 0 && ctx[S].Date(r, "SW_DECOM") > ctx.Start).Select(r => (S, r)), From);
+    }
+
+    // A reason outside the list fails. As the reference, a blank one fails in 2023/24; from 2024/25 it is allowed on a
+    // child's first episode of the collection (the one open at its start, else the first that starts in it), which
+    // began no change of social worker.
+    private static IEnumerable<(ReturnTable, int)> Rule13(ValidationContext ctx)
+    {
+        var t = ctx[S];
+        var first = new HashSet<int>();
+        if (ctx.Year.StartYear >= 2024)
+        {
+            foreach (var rows in Sequence(ctx))
+            {
+                var before = rows.LastOrDefault(r => t.Date(r, "SW_DECOM") < ctx.Start, -1);
+                var carried = before >= 0 && !(t.Date(before, "SW_DEC") < ctx.Start) ? before : -1;
+                var firstNow = rows.FirstOrDefault(r => t.Date(r, "SW_DECOM") >= ctx.Start, -1);
+                if ((carried >= 0 ? carried : firstNow) is var allowed and >= 0)
+                {
+                    first.Add(allowed);
+                }
+            }
+        }
+
+        return Rows(ctx, S, (t, r) => t.Get(r, "SW_REASON") is { } v ? !CodeLists.SwReason.Contains(v) : !first.Contains(r));
     }
 
     private static IEnumerable<(string Child, int Row)> LookedAfterAtEnd(ValidationContext ctx) =>
