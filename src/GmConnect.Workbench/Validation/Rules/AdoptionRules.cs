@@ -40,7 +40,9 @@ internal static class AdoptionRules
         yield return new("184", ctx => Rows(ctx, P, (t, r) => t.Date(r, "DATE_PLACED") is { } d && ctx.Dob(t.Child(r)) is { } dob && d < dob));
         // As the reference, 579 reports the later decision of an overlapping pair.
         yield return new("579", ctx => Overlapping(ctx, requireOpen: false).Where((_, i) => i % 2 == 1));
-        yield return new("583", ctx => Overlapping(ctx, requireOpen: true));
+        // As the reference: an earlier decision still open (DATE_PLACED_CEASED blank), or more than one open decision;
+        // the open decisions are reported.
+        yield return new("583", Rule583);
         yield return new("523", Rule523);
         yield return new("525", ctx => Oc3Rules.Both(ctx, A, P, (t, r) => t.Kind == A ? Ad1Items.Any(i => t.Filled(r, i)) : t.Filled(r, "DATE_PLACED_CEASED")));
         yield return new("601", Rule601);
@@ -175,6 +177,20 @@ internal static class AdoptionRules
                     yield return (P, rows[i - 1]);
                     yield return (P, rows[i]);
                 }
+            }
+        }
+    }
+
+    private static IEnumerable<(ReturnTable, int)> Rule583(ValidationContext ctx)
+    {
+        var t = ctx[P];
+        foreach (var group in t.Rows.GroupBy(t.Child))
+        {
+            var rows = group.OrderByDescending(r => t.Date(r, "DATE_PLACED") ?? DateOnly.MinValue).ToList();
+            var open = rows.Where(r => t.Blank(r, "DATE_PLACED_CEASED")).ToList();
+            foreach (var r in open.Where(r => open.Count > 1 || r != rows[0]))
+            {
+                yield return (P, r);
             }
         }
     }

@@ -28,7 +28,9 @@ internal static class Oc3Rules
         yield return new("391", ctx => Rows(ctx, O, (t, r) => Items.Any(i => t.Filled(r, i))
             && (Oc2Rules.Age(ctx, t, r, ctx.End) < 17 || Oc2Rules.Age(ctx, t, r, ctx.Start) > 21)));
         yield return new("3001", ctx => Rows(ctx, O, (t, r) => t.Is(r, "ACCOM", "Z1", "Z2") && TurnsInYear(ctx, t, r, 17)));
-        yield return new("347", ctx => Rows(ctx, O, (t, r) => t.Is(r, "ACCOM", "T1", "T2") && Oc2Rules.Age(ctx, t, r, ctx.End) < 18));
+        // As the reference (and the DfE logic it quotes): a foyer (ACCOM T, with or without its suitability digit) for a
+        // care leaver not yet 18 at the collection start.
+        yield return new("347", ctx => Rows(ctx, O, (t, r) => t.Get(r, "ACCOM") is { } a && a.StartsWith('T') && Oc2Rules.Age(ctx, t, r, ctx.Start) < 18));
         // As the reference: the AD1 row, when both it and the child's OC3 row have items completed.
         yield return new("134", ctx => Both(ctx, O, ReturnTable.AD1, (t, r) => t.Kind == O ? Items.Any(i => t.Filled(r, i)) : Ad1Items.Any(i => t.Filled(r, i)))
             .Where(hit => hit.Item1 == ReturnTable.AD1));
