@@ -221,6 +221,7 @@ internal static class RuleCases
         C("554", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, PlacedAdoption);
         C("556", b => { Adopted(b); b.Set(Episodes, 1, "LS", "D1").Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, Episodes, 1);
         C("117", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/04/2025"); }, PlacedAdoption);
+        C("118", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED_CEASED", "01/03/2024").Set(PlacedAdoption, 0, "REASON_PLACED_CEASED", "RD1"); }, PlacedAdoption);
         C("1003", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/12/2022"); }, PlacedAdoption);
         C("334", b => { Adopted(b); b.Set(AD1, 0, "DATE_INT", "01/12/2022"); }, AD1);
         C("331", b => { Adopted(b); b.Set(AD1, 0, "DATE_MATCH", "01/07/2024"); }, AD1);
@@ -278,6 +279,7 @@ internal static class RuleCases
         C("SW09STG2", b => b.Set(SWEpisodes, 0, "SW_DEC", "01/01/2023"), SWEpisodes);
         C("SW13STG1", b => b.Set(SWEpisodes, 0, "SW_REASON", "LAZY"), SWEpisodes);
         C("SW15STG2", b => b.Set(SWEpisodes, 0, "SW_DECOM", "01/05/2024").Set(SWEpisodes, 0, "SW_REASON", null), SWEpisodes);
+        C("SW14STG2", b => b.Set(SWEpisodes, 0, "SW_DEC", "31/31/2024").Add(SWEpisodes, "CHILD=1", "DOB=01/06/2012", "SW_ID=SW124", "SW_DECOM=01/06/2024", "SW_REASON=MANAGE"), SWEpisodes);
         C("SW108STG2", b => b.Add(SWEpisodes, "CHILD=1", "DOB=01/06/2012", "SW_ID=SW124", "SW_DECOM=01/06/2024", "SW_REASON=MANAGE"), SWEpisodes);
         C("SW10STG2", b => { b.Set(SWEpisodes, 0, "SW_DEC", "01/07/2024"); b.Add(SWEpisodes, "CHILD=1", "DOB=01/06/2012", "SW_ID=SW124", "SW_DECOM=01/06/2024", "SW_REASON=MANAGE"); }, SWEpisodes, 1);
         C("SW11STG2", b => b.Set(SWEpisodes, 0, "SW_DEC", "01/03/2025"), SWEpisodes);

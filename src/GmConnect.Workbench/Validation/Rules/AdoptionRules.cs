@@ -63,6 +63,7 @@ internal static class AdoptionRules
         // As the reference, 556 reports the episode only.
         yield return new("556", ctx => DecidedAfter(ctx, e => ctx.Episodes.Is(e, "LS", "D1")).Where(hit => hit.Item1 == E));
         yield return new("117", Rule117);
+        yield return new("118", Rule118);
         // 1003 against the child's first start of care (RNE S), 334 against the latest, as the reference (and the DfE
         // logic it quotes) reads them; the decision and the episode are both reported.
         yield return new("1003", ctx => BeforeStart(ctx, P, "DATE_PLACED", latest: false));
@@ -309,6 +310,27 @@ internal static class AdoptionRules
                 {
                     yield return (E, latest);
                 }
+            }
+        }
+    }
+
+    // As the reference (and the DfE logic it quotes): a DATE_PLACED_CEASED before the collection start or before the
+    // start of the child's earliest episode that is not respite (V3/V4); the decision and that episode are reported.
+    private static IEnumerable<(ReturnTable, int)> Rule118(ValidationContext ctx)
+    {
+        var t = ctx[P];
+        foreach (var r in t.Rows)
+        {
+            if (t.Date(r, "DATE_PLACED_CEASED") is not { } ceased)
+            {
+                continue;
+            }
+
+            var earliest = ctx.EpisodesOf(t.Child(r)).FirstOrDefault(e => !ctx.Episodes.In(e, "LS", CodeLists.Respite) && ctx.Episodes.Date(e, "DECOM") is not null, -1);
+            if (earliest >= 0 && (ceased < ctx.Start || ceased < ctx.Episodes.Date(earliest, "DECOM")))
+            {
+                yield return (P, r);
+                yield return (E, earliest);
             }
         }
     }

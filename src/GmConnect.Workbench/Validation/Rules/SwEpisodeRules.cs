@@ -24,6 +24,9 @@ internal static class SwEpisodeRules
         yield return new("SW13STG1", Rule13, From);
         // As the reference: from a year before the collection start (a start that is not a date counts as recent).
         yield return new("SW15STG2", ctx => Rows(ctx, S, (t, r) => t.Blank(r, "SW_REASON") && !(t.Date(r, "SW_DECOM") < ctx.Start.AddDays(-365))), 2024);
+        // As the reference: every episode but the child's latest (by start) needs a valid end date.
+        yield return new("SW14STG2", ctx => Sequence(ctx).SelectMany(rows => rows.Take(rows.Count - 1)).Where(r => ctx[S].Date(r, "SW_DEC") is null)
+            .Select(r => (S, r)), From);
         yield return new("SW108STG2", ctx => Sequence(ctx).SelectMany(rows => rows.Take(rows.Count - 1)).Where(r => ctx[S].Blank(r, "SW_DEC")).Select(r => (S, r)), From);
         // As the reference (and the DfE logic it quotes): a new episode starts within 7 days either side of the end of
         // the one before (in start, then end, order), which must have ended; from 2024/25 a change for a family
