@@ -11,6 +11,10 @@ internal static class EpisodeAgeRules
     public static IEnumerable<Rule> All()
     {
         // As the reference: the child's first episode (earliest DECOM) against the header's DOB; both rows reported.
+        // As the reference: an episode still open at the year end of a child who turned 18 before it must be section
+        // 20(5) accommodation (V2) in a community home (K2).
+        yield return new("359", ctx => Rows(ctx, ReturnTable.Episodes, (t, r) => t.Blank(r, "DEC") && ctx.Dob(t.Child(r)) is { } dob
+            && dob.AddYears(18) < ctx.End && !(t.Is(r, "LS", "V2") && t.Is(r, "PLACE", "K2"))));
         yield return new("302", ctx => ctx.EpisodesByChild.Values
             .Where(rows => ctx.Episodes.Date(rows[0], "DECOM") is { } d && ctx.Dob(ctx.Episodes.Child(rows[0])) is { } dob && d < dob)
             .SelectMany(rows => new[] { (E, rows[0]), (ReturnTable.Header, ctx.HeaderRow(ctx.Episodes.Child(rows[0]))) }));
