@@ -220,6 +220,7 @@ internal static class RuleCases
         C("552", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, PlacedAdoption);
         C("554", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, PlacedAdoption);
         C("556", b => { Adopted(b); b.Set(Episodes, 1, "LS", "D1").Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, Episodes, 1);
+        C("364", b => b.Set(Episodes, 0, "LS", "J2"), Episodes);
         C("359", b => b.Set(Header, 0, "DOB", "01/06/2006"), Episodes);
         C("117", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/04/2025"); }, PlacedAdoption);
         C("118", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED_CEASED", "01/03/2024").Set(PlacedAdoption, 0, "REASON_PLACED_CEASED", "RD1"); }, PlacedAdoption);
