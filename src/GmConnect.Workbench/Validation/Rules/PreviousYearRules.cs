@@ -51,6 +51,16 @@ internal static class PreviousYearRules
         yield return new("560", ctx => ctx.HasPrevious
             ? Rows(ctx, ReturnTable.PlacedAdoption, (t, r) => PreviousOpenDecisions(ctx, t.Child(r)).Any(then => !SameDate(t.Get(r, "DATE_PLACED"), then)))
             : []);
+        // 561 and 584 as the reference (and the DfE logic it quotes): a decision that last year's return shows as
+        // ceased (a date or reason it ceased) is not this year's decision: the same DATE_PLACED again (561), or one
+        // not after it or blank (584), is reported.
+        yield return new("561", ctx => ctx.HasPrevious
+            ? Rows(ctx, ReturnTable.PlacedAdoption, (t, r) => PreviousCeasedDecisions(ctx, t.Child(r)).Any(then => then is not null && SameDate(t.Get(r, "DATE_PLACED"), then)))
+            : []);
+        yield return new("584", ctx => ctx.HasPrevious
+            ? Rows(ctx, ReturnTable.PlacedAdoption, (t, r) => PreviousCeasedDecisions(ctx, t.Child(r)).ToList() is { Count: > 0 } ceased
+                && (t.Blank(r, "DATE_PLACED") || (t.Date(r, "DATE_PLACED") is { } now && ceased.Any(then => Dates.Parse(then) is { } d && now <= d))))
+            : []);
         yield return new("SW16aSTG2", SwAgainstOpen("SW_ID"), 2024);
         yield return new("SW16bSTG2", SwAgainstOpen("SW_DECOM"), 2024);
         yield return new("SW16cSTG2", SwAgainstOpen("SW_REASON"), 2024);
@@ -183,6 +193,12 @@ internal static class PreviousYearRules
     {
         var t = ctx.Previous![ReturnTable.PlacedAdoption];
         return t.Rows.Where(r => t.Child(r) == child && t.Filled(r, "DATE_PLACED") && t.Blank(r, "DATE_PLACED_CEASED")).Select(r => t.Get(r, "DATE_PLACED")!);
+    }
+
+    private static IEnumerable<string?> PreviousCeasedDecisions(ValidationContext ctx, string child)
+    {
+        var t = ctx.Previous![ReturnTable.PlacedAdoption];
+        return t.Rows.Where(r => t.Child(r) == child && (t.Filled(r, "DATE_PLACED_CEASED") || t.Filled(r, "REASON_PLACED_CEASED"))).Select(r => t.Get(r, "DATE_PLACED"));
     }
 
     // The same date (in any accepted format), or the same text where it is not a date.
