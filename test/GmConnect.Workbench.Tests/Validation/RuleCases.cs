@@ -336,6 +336,7 @@ internal static class RuleCases
         P("1002", _ => { }, OC3, b => { Leaver(b); });
         P("199", p => p.Set(Episodes, 0, "DECOM", "01/01/2020").Set(Episodes, 0, "DEC", "01/12/2022").Set(Episodes, 0, "REC", "E11"), Episodes);
         P("559", _ => { }, PlacedAdoption, b => Adopted(b));
+        P("576", p => p.Add(Missing, "CHILD=1", "DOB=01/06/2012", "MISSING=M", "MIS_START=01/03/2024"), Missing, b => Missing1(b));
         P("561", p => p.Add(PlacedAdoption, "CHILD=1", "DOB=01/06/2012", "DATE_PLACED=01/03/2024", "DATE_PLACED_CEASED=15/03/2024", "REASON_PLACED_CEASED=RD1"), PlacedAdoption, b => Adopted(b));
         P("584", p => p.Add(PlacedAdoption, "CHILD=1", "DOB=01/06/2012", "DATE_PLACED=01/03/2024", "DATE_PLACED_CEASED=15/03/2024", "REASON_PLACED_CEASED=RD1"), PlacedAdoption, b => Adopted(b));
         P("560", p => p.Add(PlacedAdoption, "CHILD=1", "DOB=01/06/2012", "DATE_PLACED=01/02/2024"), PlacedAdoption, b => Adopted(b));

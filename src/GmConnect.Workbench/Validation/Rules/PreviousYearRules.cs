@@ -61,6 +61,7 @@ internal static class PreviousYearRules
             ? Rows(ctx, ReturnTable.PlacedAdoption, (t, r) => PreviousCeasedDecisions(ctx, t.Child(r)).ToList() is { Count: > 0 } ceased
                 && (t.Blank(r, "DATE_PLACED") || (t.Date(r, "DATE_PLACED") is { } now && ceased.Any(then => Dates.Parse(then) is { } d && now <= d))))
             : []);
+        yield return new("576", Rule576);
         yield return new("SW16aSTG2", SwAgainstOpen("SW_ID"), 2024);
         yield return new("SW16bSTG2", SwAgainstOpen("SW_DECOM"), 2024);
         yield return new("SW16cSTG2", SwAgainstOpen("SW_REASON"), 2024);
@@ -193,6 +194,34 @@ internal static class PreviousYearRules
     {
         var t = ctx.Previous![ReturnTable.PlacedAdoption];
         return t.Rows.Where(r => t.Child(r) == child && t.Filled(r, "DATE_PLACED") && t.Blank(r, "DATE_PLACED_CEASED")).Select(r => t.Get(r, "DATE_PLACED")!);
+    }
+
+    // As the reference: a missing period open at the end of last year's return must be the child's first this year
+    // (same start); the child's earliest missing row (one with no date last) is reported when it is not.
+    private static IEnumerable<(ReturnTable, int)> Rule576(ValidationContext ctx)
+    {
+        if (ctx.Previous is null)
+        {
+            yield break;
+        }
+
+        var last = ctx.Previous[ReturnTable.Missing];
+        var openStarts = last.Rows.Where(r => last.Blank(r, "MIS_END") && last.Date(r, "MIS_START") is not null)
+            .GroupBy(last.Child).ToDictionary(g => g.Key, g => g.Select(r => last.Date(r, "MIS_START")!.Value).ToList(), StringComparer.Ordinal);
+        var t = ctx[ReturnTable.Missing];
+        foreach (var group in t.Rows.GroupBy(t.Child))
+        {
+            if (!openStarts.TryGetValue(group.Key, out var starts))
+            {
+                continue;
+            }
+
+            var first = group.OrderBy(r => t.Date(r, "MIS_START") ?? DateOnly.MaxValue).First();
+            if (starts.Any(s => t.Date(first, "MIS_START") != s))
+            {
+                yield return (ReturnTable.Missing, first);
+            }
+        }
     }
 
     private static IEnumerable<string?> PreviousCeasedDecisions(ValidationContext ctx, string child)
