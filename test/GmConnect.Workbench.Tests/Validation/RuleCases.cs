@@ -143,6 +143,7 @@ internal static class RuleCases
         C("181", b => b.Set(OC2, 0, "CONVICTED", "2"), OC2);
         C("182", b => b.Set(OC2, 0, "IMMUNISATIONS", null), OC2);
         C("196", b => b.Set(OC2, 0, "SDQ_REASON", "SDQ9").Set(OC2, 0, "SDQ_SCORE", null), OC2);
+        C("197B", b => b.Set(Header, 0, "DOB", "01/06/2020").Set(OC2, 0, "DOB", "01/06/2020").Set(OC2, 0, "SDQ_SCORE", null), OC2);
         C("197a", b => b.Set(OC2, 0, "SDQ_REASON", "SDQ2"), OC2);
         C("158", b => b.Set(OC2, 0, "SUBSTANCE_MISUSE", "1").Set(OC2, 0, "INTERVENTION_RECEIVED", "1").Set(OC2, 0, "INTERVENTION_OFFERED", "0"), OC2);
         C("159", b => b.Set(OC2, 0, "SUBSTANCE_MISUSE", "1").Set(OC2, 0, "INTERVENTION_RECEIVED", "0"), OC2);
