@@ -32,6 +32,7 @@ internal static class RuleCases
         C("620", b => b.Set(Header, 0, "DOB", "01/06/2015").Set(Header, 0, "MOTHER", "1").Set(Header, 0, "MC_DOB", "01/01/2024"), Header);
         C("621", b => b.Set(Header, 0, "MOTHER", "1").Set(Header, 0, "MC_DOB", "01/01/2010"), Header);
         C("625", b => b.Set(Header, 0, "MOTHER", "1").Set(Header, 0, "MC_DOB", "01/04/2025"), Header);
+        C("165", b => b.Set(Header, 0, "MOTHER", "2"), Header);
         C("393", b => b.Set(Header, 0, "MOTHER", null), Header);
         C("607", b => b.Set(Header, 0, "MOTHER", null).Set(Episodes, 0, "DEC", "01/02/2025").Set(Episodes, 0, "REC", "E4A"), Header);
         C("628", b => { Leaver(b); b.Set(Header, 1, "MOTHER", "0"); }, Header, 1);
