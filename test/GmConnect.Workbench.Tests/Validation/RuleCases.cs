@@ -175,6 +175,12 @@ internal static class RuleCases
         C("345", b => { Leaver(b); b.Set(OC3, 0, "ACTIV", "0"); }, OC3);
         C("391", b => { Leaver(b); b.Set(OC3, 0, "DOB", "01/06/2000"); }, OC3);
         C("3001", b => { Leaver(b); b.Set(OC3, 0, "ACCOM", "Z1").Set(OC3, 0, "DOB", "01/06/2007"); }, OC3);
+        C("1016", b =>
+        {
+            Leaver(b);
+            b.Add(Episodes, "CHILD=2", "DECOM=01/01/2024", "RNE=S", "LS=C2", "CIN=N1", "PLACE=U4", "PLACE_PROVIDER=PR1", "DEC=01/05/2024", "REC=E8",
+                "HOME_POST=M1 1AA", "PL_POST=M2 2BB", "URN=SC123456");
+        }, OC3);
         C("347", b => { Leaver(b); b.Set(OC3, 0, "ACCOM", "T1").Set(OC3, 0, "DOB", "01/06/2007"); }, OC3);
         // As the reference: the AD1 row is reported, when both rows have items completed.
         C("134", b => { Leaver(b); b.Add(AD1, "CHILD=2", "DOB=01/06/2006", "DATE_INT=01/03/2024"); }, AD1);

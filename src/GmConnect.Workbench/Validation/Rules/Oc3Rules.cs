@@ -21,6 +21,11 @@ internal static class Oc3Rules
         yield return new("132", Code(O, "ACTIV", c => c.Codes.Activ, required: true));
         // Required as 131 and 132 are (the reference flags a blank ACCOM too).
         yield return new("133", Code(O, "ACCOM", _ => CodeLists.Accom, required: true));
+        // As the reference: a young person aged 17 or 18 at the year end (by the OC3 row's DOB) who has an episode
+        // ending on or after their 17th birthday needs no care leaver items.
+        yield return new("1016", ctx => Rows(ctx, O, (t, r) => Items.Any(i => t.Filled(r, i)) && t.Date(r, "DOB") is { } dob
+            && Dates.AgeOn(dob, ctx.End) is >= 17 and < 19
+            && ctx.EpisodesOf(t.Child(r)).Any(e => ctx.Episodes.Date(e, "DEC") >= dob.AddYears(17))));
         yield return new("153", ctx => Rows(ctx, O, (t, r) => Items.Any(i => t.Filled(r, i)) && Items.Any(i => t.Blank(r, i))));
         // As the reference: for a young person who died or returned home, ACTIV and ACCOM must be 0 ("not applicable").
         yield return new("344", ctx => Rows(ctx, O, (t, r) => t.Is(r, "IN_TOUCH", "DIED", "RHOM") && (!t.Is(r, "ACTIV", "0") || !t.Is(r, "ACCOM", "0"))));
