@@ -7,7 +7,7 @@ namespace GmConnect.Workbench.Tests.Validation;
 /// One targeted fixture per DfE rule: the clean <see cref="ReturnBuilder"/> return broken in exactly the way the
 /// rule's catalogue entry describes, and the table and row the rule must report.
 /// </summary>
-internal sealed record RuleCase(string Code, Action<ReturnBuilder> Break, ReturnTable Table, int Row, Action<ReturnBuilder>? BreakPrevious = null);
+internal sealed record RuleCase(string Code, Action<ReturnBuilder> Break, ReturnTable Table, int Row, Action<ReturnBuilder>? BreakPrevious = null, int StartYear = 2024);
 
 internal static class RuleCases
 {
@@ -228,6 +228,7 @@ internal static class RuleCases
         C("552", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, PlacedAdoption);
         C("554", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, PlacedAdoption);
         C("556", b => { Adopted(b); b.Set(Episodes, 1, "LS", "D1").Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, Episodes, 1);
+        Y(2023, "370", b => b.Set(Episodes, 0, "PLACE", "P2"), Episodes);
         C("364", b => b.Set(Episodes, 0, "LS", "J2"), Episodes);
         C("359", b => b.Set(Header, 0, "DOB", "01/06/2006"), Episodes);
         C("117", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/04/2025"); }, PlacedAdoption);
@@ -360,6 +361,10 @@ internal static class RuleCases
     public static string Id(RuleCase c) => c.Code + "@" + c.Table + ":" + c.Row;
 
     private static void C(string code, Action<ReturnBuilder> breakIt, ReturnTable table, int row = 0) => List.Add(new RuleCase(code, breakIt, table, row));
+
+    // A case for a rule of an earlier collection only (its clean return is that year's).
+    private static void Y(int startYear, string code, Action<ReturnBuilder> breakIt, ReturnTable table, int row = 0) =>
+        List.Add(new RuleCase(code, breakIt, table, row, StartYear: startYear));
 
     // A case that needs last year's return: `breakPrevious` changes the clean previous return, `breakCurrent` this year's.
     private static void P(string code, Action<ReturnBuilder> breakPrevious, ReturnTable table, Action<ReturnBuilder>? breakCurrent = null, Action<ReturnBuilder>? prevAlso = null) =>

@@ -24,6 +24,9 @@ internal static class EpisodeAgeRules
         yield return new("358", WithHeader(AgeAt("DECOM", (t, r) => t.Is(r, "LS", "J1", "J2", "J3"), age => age < 10)));
         yield return new("371", AgeAt("DECOM", (t, r) => t.Is(r, "PLACE", "H5", "K3"), age => age < 16));
         yield return new("372", AgeAt("DECOM", (t, r) => t.Is(r, "PLACE", "R5"), age => age < 10));
+        // 2023/24 only (the catalogue's): independent living (P2) from 16. The reference's shared age helper skips an
+        // open placement; as for 374 we check it too.
+        yield return new("370", AgeAt("DECOM", (t, r) => t.Is(r, "PLACE", "P2"), age => age < 16));
         yield return new("373", AgeAt("DECOM", (t, r) => t.Is(r, "PLACE", "S1"), age => age < 4));
         yield return new("374", AgeAt("DECOM", (t, r) => t.Is(r, "PLACE", "P3"), age => age < 14));
         yield return new("386", AgeAt("DEC", (t, r) => t.Is(r, "REC", "E11", "E12"), age => age >= 18));
