@@ -114,9 +114,9 @@ internal static class SyntheticWriter
     {
         var ageStart = Dates.AgeOn(child.Dob, year.Start);
         var ageEnd = Dates.AgeOn(child.Dob, year.End);
-        // An SDQ score from the year of the 4th birthday to the year of the 17th (rule 197B wants one in both, even a
-        // 17th birthday on 1 April).
-        string? sdq = ageEnd >= 4 && (ageStart < 17 || child.Dob.AddYears(17) >= year.Start) ? random.Next(0, 41).ToString(CultureInfo.InvariantCulture) : null;
+        // An SDQ score from the year of the 4th birthday to the year of the 17th (197B), unless 17 on the first day of
+        // the year (189).
+        string? sdq = ageEnd >= 4 && ageStart < 17 ? random.Next(0, 41).ToString(CultureInfo.InvariantCulture) : null;
         string? convicted = ageEnd >= 10 ? (random.NextDouble() < 0.05 ? "1" : "0") : null;
         string? healthCheck = ageEnd < 5 ? "1" : null;
         string Flag(double p) => random.NextDouble() < p ? "1" : "0";

@@ -77,6 +77,20 @@ public sealed class RuleTests
         Assert.Empty(errors.Select(e => $"{e.Code}@{e.Table}:{e.Row}"));
     }
 
+    [Theory]
+    [InlineData("01/04/2007", "20", "189")]
+    [InlineData("01/04/2007", "", "")]
+    [InlineData("02/04/2007", "", "197B")]
+    public void Validate_SeventeenthBirthdayOnTheFirstDay_Is189sNot197Bs(string dob, string score, string expected)
+    {
+        var b = new ReturnBuilder();
+        b.Set(ReturnTable.Header, 0, "DOB", dob).Set(ReturnTable.OC2, 0, "DOB", dob).Set(ReturnTable.OC2, 0, "SDQ_SCORE", score.Length == 0 ? null : score);
+
+        var codes = Ssda903Validator.Validate(b.Build(), null, ["189", "197B"]).Select(e => e.Code).ToArray();
+
+        Assert.Equal(expected.Length == 0 ? [] : new[] { expected }, codes);
+    }
+
     [Fact]
     public void RuleCases_EveryImplementedRule_HasATargetedFixture()
     {
