@@ -34,7 +34,9 @@ internal static class SyntheticWriter
 
             var sex = year.StartYear >= 2024 ? (child.Male ? "M" : "F") : (child.Male ? "1" : "2");
             var dob = D(child.Dob);
-            var mother = !child.Male && Dates.AgeOn(child.Dob, year.End) >= 10 ? "0" : null;
+            // Rule 393 (as the reference reads it): every girl with an episode that is not respite has MOTHER
+            // completed, whatever her age; 399: a respite-only child has none.
+            var mother = !child.Male && episodes.Any(e => e.Ls is null || !CodeLists.Respite.Contains(e.Ls)) ? "0" : null;
             Add(ReturnTable.Header, [child.Id, sex, dob, child.Ethnic, child.Upn, mother, null]);
             if (child.Uasc)
             {
@@ -112,6 +114,8 @@ internal static class SyntheticWriter
     {
         var ageStart = Dates.AgeOn(child.Dob, year.Start);
         var ageEnd = Dates.AgeOn(child.Dob, year.End);
+        // An SDQ score from the year of the 4th birthday to the year of the 17th (197B), unless 17 on the first day of
+        // the year (189).
         string? sdq = ageEnd >= 4 && ageStart < 17 ? random.Next(0, 41).ToString(CultureInfo.InvariantCulture) : null;
         string? convicted = ageEnd >= 10 ? (random.NextDouble() < 0.05 ? "1" : "0") : null;
         string? healthCheck = ageEnd < 5 ? "1" : null;

@@ -14,7 +14,7 @@ internal sealed class ReturnBuilder
     {
         Year = new CollectionYear(startYear);
         var sex = startYear >= 2024 ? "F" : "2";
-        Add(ReturnTable.Header, "CHILD=1", $"SEX={sex}", "DOB=01/06/2012", "ETHNIC=WBRI", "UPN=A123456789012", "MOTHER=0");
+        Add(ReturnTable.Header, "CHILD=1", $"SEX={sex}", "DOB=01/06/2012", "ETHNIC=WBRI", "UPN=A123456789012", "MOTHER=0", "UASC=0");
         Add(ReturnTable.Episodes, "CHILD=1", "DECOM=01/01/2023", "RNE=S", "LS=C2", "CIN=N1", "PLACE=U4", "PLACE_PROVIDER=PR1",
             "HOME_POST=M1 1AA", "PL_POST=M2 2BB", "URN=SC123456");
         Add(ReturnTable.OC2, "CHILD=1", "DOB=01/06/2012", "SDQ_SCORE=20", "CONVICTED=0", "IMMUNISATIONS=1", "TEETH_CHECK=1",

@@ -7,7 +7,7 @@ namespace GmConnect.Workbench.Tests.Validation;
 /// One targeted fixture per DfE rule: the clean <see cref="ReturnBuilder"/> return broken in exactly the way the
 /// rule's catalogue entry describes, and the table and row the rule must report.
 /// </summary>
-internal sealed record RuleCase(string Code, Action<ReturnBuilder> Break, ReturnTable Table, int Row, Action<ReturnBuilder>? BreakPrevious = null);
+internal sealed record RuleCase(string Code, Action<ReturnBuilder> Break, ReturnTable Table, int Row, Action<ReturnBuilder>? BreakPrevious = null, int StartYear = 2024);
 
 internal static class RuleCases
 {
@@ -32,6 +32,7 @@ internal static class RuleCases
         C("620", b => b.Set(Header, 0, "DOB", "01/06/2015").Set(Header, 0, "MOTHER", "1").Set(Header, 0, "MC_DOB", "01/01/2024"), Header);
         C("621", b => b.Set(Header, 0, "MOTHER", "1").Set(Header, 0, "MC_DOB", "01/01/2010"), Header);
         C("625", b => b.Set(Header, 0, "MOTHER", "1").Set(Header, 0, "MC_DOB", "01/04/2025"), Header);
+        C("165", b => b.Set(Header, 0, "MOTHER", "2"), Header);
         C("393", b => b.Set(Header, 0, "MOTHER", null), Header);
         C("607", b => b.Set(Header, 0, "MOTHER", null).Set(Episodes, 0, "DEC", "01/02/2025").Set(Episodes, 0, "REC", "E4A"), Header);
         C("628", b => { Leaver(b); b.Set(Header, 1, "MOTHER", "0"); }, Header, 1);
@@ -143,6 +144,7 @@ internal static class RuleCases
         C("181", b => b.Set(OC2, 0, "CONVICTED", "2"), OC2);
         C("182", b => b.Set(OC2, 0, "IMMUNISATIONS", null), OC2);
         C("196", b => b.Set(OC2, 0, "SDQ_REASON", "SDQ9").Set(OC2, 0, "SDQ_SCORE", null), OC2);
+        C("197B", b => b.Set(Header, 0, "DOB", "01/06/2020").Set(OC2, 0, "DOB", "01/06/2020").Set(OC2, 0, "SDQ_SCORE", null), OC2);
         C("197a", b => b.Set(OC2, 0, "SDQ_REASON", "SDQ2"), OC2);
         C("158", b => b.Set(OC2, 0, "SUBSTANCE_MISUSE", "1").Set(OC2, 0, "INTERVENTION_RECEIVED", "1").Set(OC2, 0, "INTERVENTION_OFFERED", "0"), OC2);
         C("159", b => b.Set(OC2, 0, "SUBSTANCE_MISUSE", "1").Set(OC2, 0, "INTERVENTION_RECEIVED", "0"), OC2);
@@ -173,6 +175,12 @@ internal static class RuleCases
         C("345", b => { Leaver(b); b.Set(OC3, 0, "ACTIV", "0"); }, OC3);
         C("391", b => { Leaver(b); b.Set(OC3, 0, "DOB", "01/06/2000"); }, OC3);
         C("3001", b => { Leaver(b); b.Set(OC3, 0, "ACCOM", "Z1").Set(OC3, 0, "DOB", "01/06/2007"); }, OC3);
+        C("1016", b =>
+        {
+            Leaver(b);
+            b.Add(Episodes, "CHILD=2", "DECOM=01/01/2024", "RNE=S", "LS=C2", "CIN=N1", "PLACE=U4", "PLACE_PROVIDER=PR1", "DEC=01/05/2024", "REC=E8",
+                "HOME_POST=M1 1AA", "PL_POST=M2 2BB", "URN=SC123456");
+        }, OC3);
         C("347", b => { Leaver(b); b.Set(OC3, 0, "ACCOM", "T1").Set(OC3, 0, "DOB", "01/06/2007"); }, OC3);
         // As the reference: the AD1 row is reported, when both rows have items completed.
         C("134", b => { Leaver(b); b.Add(AD1, "CHILD=2", "DOB=01/06/2006", "DATE_INT=01/03/2024"); }, AD1);
@@ -220,7 +228,11 @@ internal static class RuleCases
         C("552", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, PlacedAdoption);
         C("554", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, PlacedAdoption);
         C("556", b => { Adopted(b); b.Set(Episodes, 1, "LS", "D1").Set(PlacedAdoption, 0, "DATE_PLACED", "01/07/2024"); }, Episodes, 1);
+        Y(2023, "370", b => b.Set(Episodes, 0, "PLACE", "P2"), Episodes);
+        C("364", b => b.Set(Episodes, 0, "LS", "J2"), Episodes);
+        C("359", b => b.Set(Header, 0, "DOB", "01/06/2006"), Episodes);
         C("117", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/04/2025"); }, PlacedAdoption);
+        C("118", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED_CEASED", "01/03/2024").Set(PlacedAdoption, 0, "REASON_PLACED_CEASED", "RD1"); }, PlacedAdoption);
         C("1003", b => { Adopted(b); b.Set(PlacedAdoption, 0, "DATE_PLACED", "01/12/2022"); }, PlacedAdoption);
         C("334", b => { Adopted(b); b.Set(AD1, 0, "DATE_INT", "01/12/2022"); }, AD1);
         C("331", b => { Adopted(b); b.Set(AD1, 0, "DATE_MATCH", "01/07/2024"); }, AD1);
@@ -258,7 +270,7 @@ internal static class RuleCases
         C("104", b => b.Add(UASC, "CHILD=1", "SEX=F", "DOB=01/06/2012", "DUC=xx"), UASC);
         C("304", b => b.Add(UASC, "CHILD=1", "SEX=F", "DOB=01/06/2012", "DUC=01/07/2030"), UASC);
         C("105", b => b.Set(Header, 0, "UASC", "2"), Header);
-        C("303", b => b.Set(Header, 0, "DUC", "01/01/2029"), Header);
+        C("303", b => b.Add(UASC, "CHILD=1", "SEX=F", "DOB=01/06/2012", "DUC=01/01/2025"), Header);
 
         // PrevPerm
         C("631", b => b.Set(PrevPerm, 0, "PREV_PERM", "P9"), PrevPerm);
@@ -278,6 +290,7 @@ internal static class RuleCases
         C("SW09STG2", b => b.Set(SWEpisodes, 0, "SW_DEC", "01/01/2023"), SWEpisodes);
         C("SW13STG1", b => b.Set(SWEpisodes, 0, "SW_REASON", "LAZY"), SWEpisodes);
         C("SW15STG2", b => b.Set(SWEpisodes, 0, "SW_DECOM", "01/05/2024").Set(SWEpisodes, 0, "SW_REASON", null), SWEpisodes);
+        C("SW14STG2", b => b.Set(SWEpisodes, 0, "SW_DEC", "31/31/2024").Add(SWEpisodes, "CHILD=1", "DOB=01/06/2012", "SW_ID=SW124", "SW_DECOM=01/06/2024", "SW_REASON=MANAGE"), SWEpisodes);
         C("SW108STG2", b => b.Add(SWEpisodes, "CHILD=1", "DOB=01/06/2012", "SW_ID=SW124", "SW_DECOM=01/06/2024", "SW_REASON=MANAGE"), SWEpisodes);
         C("SW10STG2", b => { b.Set(SWEpisodes, 0, "SW_DEC", "01/07/2024"); b.Add(SWEpisodes, "CHILD=1", "DOB=01/06/2012", "SW_ID=SW124", "SW_DECOM=01/06/2024", "SW_REASON=MANAGE"); }, SWEpisodes, 1);
         C("SW11STG2", b => b.Set(SWEpisodes, 0, "SW_DEC", "01/03/2025"), SWEpisodes);
@@ -332,6 +345,9 @@ internal static class RuleCases
         P("1002", _ => { }, OC3, b => { Leaver(b); });
         P("199", p => p.Set(Episodes, 0, "DECOM", "01/01/2020").Set(Episodes, 0, "DEC", "01/12/2022").Set(Episodes, 0, "REC", "E11"), Episodes);
         P("559", _ => { }, PlacedAdoption, b => Adopted(b));
+        P("576", p => p.Add(Missing, "CHILD=1", "DOB=01/06/2012", "MISSING=M", "MIS_START=01/03/2024"), Missing, b => Missing1(b));
+        P("561", p => p.Add(PlacedAdoption, "CHILD=1", "DOB=01/06/2012", "DATE_PLACED=01/03/2024", "DATE_PLACED_CEASED=15/03/2024", "REASON_PLACED_CEASED=RD1"), PlacedAdoption, b => Adopted(b));
+        P("584", p => p.Add(PlacedAdoption, "CHILD=1", "DOB=01/06/2012", "DATE_PLACED=01/03/2024", "DATE_PLACED_CEASED=15/03/2024", "REASON_PLACED_CEASED=RD1"), PlacedAdoption, b => Adopted(b));
         P("560", p => p.Add(PlacedAdoption, "CHILD=1", "DOB=01/06/2012", "DATE_PLACED=01/02/2024"), PlacedAdoption, b => Adopted(b));
         P("SW16aSTG2", p => p.Set(SWEpisodes, 0, "SW_ID", "SW999"), SWEpisodes);
         P("SW16bSTG2", p => p.Set(SWEpisodes, 0, "SW_DECOM", "01/02/2023"), SWEpisodes);
@@ -346,6 +362,10 @@ internal static class RuleCases
 
     private static void C(string code, Action<ReturnBuilder> breakIt, ReturnTable table, int row = 0) => List.Add(new RuleCase(code, breakIt, table, row));
 
+    // A case for a rule of an earlier collection only (its clean return is that year's).
+    private static void Y(int startYear, string code, Action<ReturnBuilder> breakIt, ReturnTable table, int row = 0) =>
+        List.Add(new RuleCase(code, breakIt, table, row, StartYear: startYear));
+
     // A case that needs last year's return: `breakPrevious` changes the clean previous return, `breakCurrent` this year's.
     private static void P(string code, Action<ReturnBuilder> breakPrevious, ReturnTable table, Action<ReturnBuilder>? breakCurrent = null, Action<ReturnBuilder>? prevAlso = null) =>
         List.Add(new RuleCase(code, breakCurrent ?? (_ => { }), table, 0, p => { breakPrevious(p); prevAlso?.Invoke(p); }));
@@ -353,7 +373,7 @@ internal static class RuleCases
     /// <summary>Child 2: a care leaver (boy born 01/06/2006) with OC3 and no episode this year.</summary>
     internal static void Leaver(ReturnBuilder b)
     {
-        b.Add(Header, "CHILD=2", "SEX=M", "DOB=01/06/2006", "ETHNIC=WBRI", "UPN=A123456789013");
+        b.Add(Header, "CHILD=2", "SEX=M", "DOB=01/06/2006", "ETHNIC=WBRI", "UPN=A123456789013", "UASC=0");
         b.Add(OC3, "CHILD=2", "DOB=01/06/2006", "IN_TOUCH=YES", "ACTIV=F1", "ACCOM=U1");
     }
 

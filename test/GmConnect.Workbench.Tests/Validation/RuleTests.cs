@@ -12,7 +12,7 @@ public sealed class RuleTests
     public void Validate_TargetedFixture_ReportsRuleOnTheBrokenRow(string id)
     {
         var c = RuleCases.Get(id);
-        var current = new ReturnBuilder();
+        var current = new ReturnBuilder(c.StartYear);
         c.Break(current);
         var previous = Previous(c, broken: true);
 
@@ -27,7 +27,7 @@ public sealed class RuleTests
     public void Validate_CleanReturn_DoesNotReportRule(string id)
     {
         var c = RuleCases.Get(id);
-        var errors = Ssda903Validator.Validate(new ReturnBuilder().Build(), Previous(c, broken: false));
+        var errors = Ssda903Validator.Validate(new ReturnBuilder(c.StartYear).Build(), Previous(c, broken: false));
 
         Assert.DoesNotContain(errors, e => e.Code == c.Code);
     }
@@ -77,6 +77,20 @@ public sealed class RuleTests
         Assert.Empty(errors.Select(e => $"{e.Code}@{e.Table}:{e.Row}"));
     }
 
+    [Theory]
+    [InlineData("01/04/2007", "20", "189")]
+    [InlineData("01/04/2007", "", "")]
+    [InlineData("02/04/2007", "", "197B")]
+    public void Validate_SeventeenthBirthdayOnTheFirstDay_Is189sNot197Bs(string dob, string score, string expected)
+    {
+        var b = new ReturnBuilder();
+        b.Set(ReturnTable.Header, 0, "DOB", dob).Set(ReturnTable.OC2, 0, "DOB", dob).Set(ReturnTable.OC2, 0, "SDQ_SCORE", score.Length == 0 ? null : score);
+
+        var codes = Ssda903Validator.Validate(b.Build(), null, ["189", "197B"]).Select(e => e.Code).ToArray();
+
+        Assert.Equal(expected.Length == 0 ? [] : new[] { expected }, codes);
+    }
+
     [Fact]
     public void RuleCases_EveryImplementedRule_HasATargetedFixture()
     {
@@ -105,8 +119,8 @@ public sealed class RuleTests
 
         Assert.Contains("SW15STG2", y2425);
         Assert.DoesNotContain("SW15STG2", y2324);
-        Assert.Equal(272, y2324.Count);
-        Assert.Equal(276, y2425.Count);
+        Assert.Equal(283, y2324.Count);
+        Assert.Equal(286, y2425.Count);
     }
 
     private static Ssda903Return? Previous(RuleCase c, bool broken)

@@ -40,7 +40,9 @@ internal static class AdoptionRules
         yield return new("184", ctx => Rows(ctx, P, (t, r) => t.Date(r, "DATE_PLACED") is { } d && ctx.Dob(t.Child(r)) is { } dob && d < dob));
         // As the reference, 579 reports the later decision of an overlapping pair.
         yield return new("579", ctx => Overlapping(ctx, requireOpen: false).Where((_, i) => i % 2 == 1));
-        yield return new("583", ctx => Overlapping(ctx, requireOpen: true));
+        // As the reference: an earlier decision still open (DATE_PLACED_CEASED blank), or more than one open decision;
+        // the open decisions are reported.
+        yield return new("583", Rule583);
         yield return new("523", Rule523);
         yield return new("525", ctx => Oc3Rules.Both(ctx, A, P, (t, r) => t.Kind == A ? Ad1Items.Any(i => t.Filled(r, i)) : t.Filled(r, "DATE_PLACED_CEASED")));
         yield return new("601", Rule601);
@@ -50,9 +52,7 @@ internal static class AdoptionRules
         // As the reference, the adoption episode is reported.
         yield return new("558", ctx => EpisodesWithPlaced(ctx, e => ctx.Episodes.Is(e, "REC", "E11", "E12"), (t, r) => t.Filled(r, "DATE_PLACED_CEASED"))
             .Where(hit => hit.Item1 == E));
-        yield return new("557", ctx => EpisodesWithPlaced(ctx,
-            e => ctx.Episodes.Filled(e, "REC") && !ctx.Episodes.Is(e, "REC", "X1", "E11", "E12") && InYear(ctx, ctx.Episodes.Date(e, "DEC")) && IsLast(ctx, e),
-            (t, r) => t.Filled(r, "DATE_PLACED") && t.Blank(r, "DATE_PLACED_CEASED")));
+        yield return new("557", Rule557);
         // As the reference: whatever the placement's start, every decision row of the child needs a DATE_PLACED.
         yield return new("551", ctx => Rows(ctx, E, (t, r) => t.In(r, "PLACE", CodeLists.Adoption)
             && ctx.RowsOf(P, t.Child(r)) is var placed && (placed.Count == 0 || placed.Any(p => ctx[P].Blank(p, "DATE_PLACED")))));
@@ -63,6 +63,7 @@ internal static class AdoptionRules
         // As the reference, 556 reports the episode only.
         yield return new("556", ctx => DecidedAfter(ctx, e => ctx.Episodes.Is(e, "LS", "D1")).Where(hit => hit.Item1 == E));
         yield return new("117", Rule117);
+        yield return new("118", Rule118);
         // 1003 against the child's first start of care (RNE S), 334 against the latest, as the reference (and the DfE
         // logic it quotes) reads them; the decision and the episode are both reported.
         yield return new("1003", ctx => BeforeStart(ctx, P, "DATE_PLACED", latest: false));
@@ -181,6 +182,20 @@ internal static class AdoptionRules
         }
     }
 
+    private static IEnumerable<(ReturnTable, int)> Rule583(ValidationContext ctx)
+    {
+        var t = ctx[P];
+        foreach (var group in t.Rows.GroupBy(t.Child))
+        {
+            var rows = group.OrderByDescending(r => t.Date(r, "DATE_PLACED") ?? DateOnly.MinValue).ToList();
+            var open = rows.Where(r => t.Blank(r, "DATE_PLACED_CEASED")).ToList();
+            foreach (var r in open.Where(r => open.Count > 1 || r != rows[0]))
+            {
+                yield return (P, r);
+            }
+        }
+    }
+
     private static IEnumerable<(ReturnTable, int)> Rule523(ValidationContext ctx)
     {
         var placed = ctx[P];
@@ -197,6 +212,34 @@ internal static class AdoptionRules
             {
                 yield return (A, a);
                 foreach (var p in rows)
+                {
+                    yield return (P, p);
+                }
+            }
+        }
+    }
+
+    // As the reference: an episode under a placement for adoption (A3–A6) or a placement order (E1; before 2024/25 also
+    // a freeing order, D1) that
+    // ended care other than by adoption (REC filled, not X1, E11 or E12) needs a decision row with both the date and the
+    // reason it ceased; the episode is reported, with each incomplete decision row (none at all: the episode alone).
+    private static IEnumerable<(ReturnTable, int)> Rule557(ValidationContext ctx)
+    {
+        var t = ctx.Episodes;
+        for (var e = 0; e < t.Count; e++)
+        {
+            var order = t.Is(e, "LS", "E1") || (ctx.Year.StartYear < 2024 && t.Is(e, "LS", "D1"));
+            if (!(t.In(e, "PLACE", CodeLists.Adoption) || order) || t.Blank(e, "REC") || t.Is(e, "REC", "X1", "E11", "E12"))
+            {
+                continue;
+            }
+
+            var placed = ctx.RowsOf(P, t.Child(e));
+            var incomplete = placed.Where(p => ctx[P].Blank(p, "DATE_PLACED_CEASED") || ctx[P].Blank(p, "REASON_PLACED_CEASED")).ToList();
+            if (placed.Count == 0 || incomplete.Count > 0)
+            {
+                yield return (E, e);
+                foreach (var p in incomplete)
                 {
                     yield return (P, p);
                 }
@@ -248,22 +291,46 @@ internal static class AdoptionRules
         }
     }
 
+    // As the reference (and the DfE logic it quotes): against the collection end and the DEC of the child's latest
+    // episode whose REC is not X1 (an open one has no DEC to compare); that episode is reported with the decision.
     private static IEnumerable<(ReturnTable, int)> Rule117(ValidationContext ctx)
     {
         var t = ctx[P];
         foreach (var r in t.Rows)
         {
-            var eps = ctx.EpisodesOf(t.Child(r));
-            DateOnly? ceased = eps.Count > 0 && ctx.Episodes.Filled(eps[^1], "REC") && !ctx.Episodes.Is(eps[^1], "REC", "X1") ? ctx.Episodes.Date(eps[^1], "DEC") : null;
+            var latest = ctx.EpisodesOf(t.Child(r))
+                .LastOrDefault(e => ctx.Episodes.Date(e, "DECOM") is not null && !ctx.Episodes.Is(e, "REC", "X1"), -1);
+            DateOnly? ceased = latest >= 0 ? ctx.Episodes.Date(latest, "DEC") : null;
             var placed = t.Date(r, "DATE_PLACED");
             var stopped = t.Date(r, "DATE_PLACED_CEASED");
             if (placed > ctx.End || stopped > ctx.End || (ceased is { } c && (placed > c || stopped > c)))
             {
                 yield return (P, r);
-                if (ceased is not null)
+                if (latest >= 0)
                 {
-                    yield return (E, eps[^1]);
+                    yield return (E, latest);
                 }
+            }
+        }
+    }
+
+    // As the reference (and the DfE logic it quotes): a DATE_PLACED_CEASED before the collection start or before the
+    // start of the child's earliest episode that is not respite (V3/V4); the decision and that episode are reported.
+    private static IEnumerable<(ReturnTable, int)> Rule118(ValidationContext ctx)
+    {
+        var t = ctx[P];
+        foreach (var r in t.Rows)
+        {
+            if (t.Date(r, "DATE_PLACED_CEASED") is not { } ceased)
+            {
+                continue;
+            }
+
+            var earliest = ctx.EpisodesOf(t.Child(r)).FirstOrDefault(e => !ctx.Episodes.In(e, "LS", CodeLists.Respite) && ctx.Episodes.Date(e, "DECOM") is not null, -1);
+            if (earliest >= 0 && (ceased < ctx.Start || ceased < ctx.Episodes.Date(earliest, "DECOM")))
+            {
+                yield return (P, r);
+                yield return (E, earliest);
             }
         }
     }

@@ -39,10 +39,11 @@ internal static partial class HeaderRules
         // As the reference: a recorded child's DOB must fall after the mother's own (whatever MOTHER says).
         yield return new("621", ctx => Rows(ctx, H, (t, r) => t.Date(r, "MC_DOB") is { } mc && t.Date(r, "DOB") is { } dob && mc <= dob));
         yield return new("625", Rule625);
+        // As the reference: a girl with any episode that is not respite (V3/V4, in any case), whatever her age.
         yield return new("393", ctx => Rows(ctx, H, (t, r) => IsFemale(t.Get(r, "SEX")) && t.Blank(r, "MOTHER")
-            && t.Date(r, "DOB") is { } dob && Dates.AgeOn(dob, ctx.End) >= 11
-            && ctx.EpisodesOf(t.Child(r)).Any(e => ctx.Episodes.Blank(e, "DEC") && !ctx.Episodes.In(e, "LS", CodeLists.Respite))));
+            && ctx.EpisodesOf(t.Child(r)).Any(e => ctx.Episodes.Get(e, "LS") is not { } ls || !CodeLists.Respite.Contains(ls.ToUpperInvariant()))));
         yield return new("607", Rule607);
+        yield return new("165", Rule165);
         // As the reference: a care leaver whose OC3 row has items completed.
         yield return new("628", ctx => Rows(ctx, H, (t, r) => t.Filled(r, "MOTHER") && ctx.EpisodesOf(t.Child(r)).Count == 0
             && ctx.RowsOf(ReturnTable.OC3, t.Child(r)).Any(o => Oc3Rules.Items.Any(i => ctx[ReturnTable.OC3].Filled(o, i)))));
@@ -82,12 +83,47 @@ internal static partial class HeaderRules
         }
     }
 
+    // As the reference (and the DfE logic it quotes), for a child with an episode that is not respite: MOTHER, when
+    // given, is 0 or 1 and for a girl only; a girl with an episode in the year has it; a girl with none but care leaver
+    // items in OC3 does not. The header row and the child's OC3 rows are reported.
+    private static IEnumerable<(ReturnTable, int)> Rule165(ValidationContext ctx)
+    {
+        var ep = ctx.Episodes;
+        foreach (var (child, rows) in ctx.EpisodesByChild)
+        {
+            var care = rows.Where(e => ep.Get(e, "LS") is not { } ls || !CodeLists.Respite.Contains(ls.ToUpperInvariant())).ToList();
+            if (care.Count == 0)
+            {
+                continue;
+            }
+
+            var inYear = care.Any(e => ep.Date(e, "DECOM") is { } start && start <= ctx.End && (ep.Blank(e, "DEC") || ep.Date(e, "DEC") >= ctx.Start));
+            var oc3 = ctx.RowsOf(ReturnTable.OC3, child);
+            var leaverItems = oc3.Any(o => ctx[ReturnTable.OC3].Filled(o, "IN_TOUCH") || ctx[ReturnTable.OC3].Filled(o, "ACTIV") || ctx[ReturnTable.OC3].Filled(o, "ACCOM"));
+            foreach (var h in ctx.RowsOf(H, child))
+            {
+                var mother = ctx.Header.Get(h, "MOTHER");
+                var sex = ctx.Header.Get(h, "SEX");
+                var fails = (mother is not null && mother is not ("0" or "1")) || (mother is not null && IsMale(sex))
+                    || (mother is null && IsFemale(sex) && inYear) || (mother is not null && IsFemale(sex) && !inYear && leaverItems);
+                if (fails)
+                {
+                    yield return (H, h);
+                    foreach (var o in oc3)
+                    {
+                        yield return (ReturnTable.OC3, o);
+                    }
+                }
+            }
+        }
+    }
+
     private static IEnumerable<(ReturnTable, int)> Rule607(ValidationContext ctx)
     {
         var t = ctx.Header;
         foreach (var r in t.Rows)
         {
-            if (!IsFemale(t.Get(r, "SEX")) || t.Filled(r, "MOTHER") || t.Date(r, "DOB") is not { } dob)
+            if (!IsFemale(t.Get(r, "SEX")) || t.Filled(r, "MOTHER"))
             {
                 continue;
             }
@@ -96,7 +132,7 @@ internal static partial class HeaderRules
             {
                 var ep = ctx.Episodes;
                 if (ep.Date(e, "DEC") is { } dec && dec >= ctx.Start && dec <= ctx.End && ep.Filled(e, "REC") && !ep.Is(e, "REC", "X1")
-                    && !ep.In(e, "LS", CodeLists.Respite) && Dates.AgeOn(dob, dec) >= 11)
+                    && !ep.In(e, "LS", CodeLists.Respite))
                 {
                     yield return (H, r);
                     yield return (ReturnTable.Episodes, e);

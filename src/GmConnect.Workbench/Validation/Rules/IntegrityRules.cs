@@ -43,19 +43,21 @@ internal static class IntegrityRules
             && ctx.RowsOf(ReturnTable.OC3, t.Child(r)).Count == 0));
     }
 
+    // As the reference: the row of the other table is reported when a header row of the same child gives a different
+    // value, both being present (dates compared as dates; one that does not parse is not compared).
     private static IEnumerable<(ReturnTable, int)> Differs(ValidationContext ctx, ReturnTable table, string column)
     {
         var t = ctx[table];
+        var dates = column == "DOB";
         foreach (var r in t.Rows)
         {
-            var h = ctx.HeaderRow(t.Child(r));
-            var same = t.Date(r, column) is { } a && ctx.Header.Date(h, column) is { } b
-                ? a == b
-                : string.Equals(t.Get(r, column), h >= 0 ? ctx.Header.Get(h, column) : null, StringComparison.Ordinal);
-            if (h >= 0 && !same)
+            var headers = ctx.RowsOf(ReturnTable.Header, t.Child(r));
+            var differs = dates
+                ? t.Date(r, column) is { } a && headers.Any(h => ctx.Header.Date(h, column) is { } b && a != b)
+                : t.Get(r, column) is { } x && headers.Any(h => ctx.Header.Get(h, column) is { } y && !string.Equals(x, y, StringComparison.Ordinal));
+            if (differs)
             {
                 yield return (table, r);
-                yield return (ReturnTable.Header, h);
             }
         }
     }

@@ -22,8 +22,10 @@ internal static class MissingRules
         yield return new("571", ctx => Rows(ctx, M, (t, r) => t.Date(r, "MIS_END") is { } e && (e < ctx.Start || e > ctx.End)));
         yield return new("586", ctx => Rows(ctx, M, (t, r) => t.Date(r, "MIS_START") is { } s && (t.Date(r, "DOB") ?? ctx.Dob(t.Child(r))) is { } dob && s < dob));
         yield return new("574", Rule574);
-        yield return new("581", ctx => Rows(ctx, M, (t, r) => t.Date(r, "MIS_START") is { } s
-            && ctx.EpisodesOf(t.Child(r)) is { Count: > 0 } eps && ctx.Episodes.Date(eps[0], "DECOM") is { } first && s < first));
+        // As the reference: a missing period that starts within none of the child's episodes (before care, between
+        // periods of care or after it ended).
+        yield return new("581", ctx => Rows(ctx, M, (t, r) => t.Date(r, "MIS_START") is { } s && ctx.EpisodesOf(t.Child(r)) is { Count: > 0 } eps
+            && !eps.Any(e => ctx.Episodes.Date(e, "DECOM") <= s && (ctx.Episodes.Blank(e, "DEC") || s <= ctx.Episodes.Date(e, "DEC")))));
         // 578 and 577 as the reference reads them, against the child's periods of care: a missing period that starts
         // outside every period (578), or that is open when its period has ended or lies outside every period (577).
         yield return new("578", ctx => Rows(ctx, M, (t, r) => t.Date(r, "MIS_START") is { } s && Periods(ctx, t.Child(r)) is { Count: > 0 } periods

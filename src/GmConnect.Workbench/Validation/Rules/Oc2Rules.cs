@@ -22,6 +22,12 @@ internal static class Oc2Rules
         yield return new("181", ctx => Rows(ctx, O, (t, r) => Flags.Any(f => t.Get(r, f) is { } v && v is not ("0" or "1"))));
         yield return new("182", ctx => Rows(ctx, O, (t, r) => Flags.Any(f => t.Filled(r, f)) && Core.Any(f => t.Blank(r, f))));
         yield return new("196", Code(O, "SDQ_REASON", _ => CodeLists.SdqReason));
+        // As the reference: a child of the OC2 cohort turning 4 or 17 in the year (by the OC2 row's DOB) needs an SDQ
+        // score or a reason for none. A 17th birthday on the first day of the year is left out: the child is then 17
+        // at the beginning of the year, when 189 forbids both (the reference counts that day for both rules).
+        yield return new("197B", ctx => Rows(ctx, O, (t, r) => ctx.ContinuouslyLookedAfter.Contains(t.Child(r)) && t.Date(r, "DOB") is { } dob
+            && (InYear(ctx, dob.AddYears(4)) || (InYear(ctx, dob.AddYears(17)) && dob.AddYears(17) > ctx.Start))
+            && t.Blank(r, "SDQ_SCORE") && t.Blank(r, "SDQ_REASON")));
         yield return new("197a", ctx => Rows(ctx, O, (t, r) => t.Filled(r, "SDQ_SCORE") && t.Filled(r, "SDQ_REASON")));
         yield return new("158", ctx => Rows(ctx, O, (t, r) => t.Is(r, "INTERVENTION_RECEIVED", "1") && t.Filled(r, "INTERVENTION_OFFERED")));
         yield return new("159", ctx => Rows(ctx, O, (t, r) => t.Is(r, "SUBSTANCE_MISUSE", "1") && t.Is(r, "INTERVENTION_RECEIVED", "0") && t.Blank(r, "INTERVENTION_OFFERED")));
@@ -90,4 +96,6 @@ internal static class Oc2Rules
             }
         }
     }
+
+    private static bool InYear(ValidationContext ctx, DateOnly d) => d >= ctx.Start && d <= ctx.End;
 }

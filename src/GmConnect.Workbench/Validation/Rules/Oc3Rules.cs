@@ -21,6 +21,11 @@ internal static class Oc3Rules
         yield return new("132", Code(O, "ACTIV", c => c.Codes.Activ, required: true));
         // Required as 131 and 132 are (the reference flags a blank ACCOM too).
         yield return new("133", Code(O, "ACCOM", _ => CodeLists.Accom, required: true));
+        // As the reference: a young person aged 17 or 18 at the year end (by the OC3 row's DOB) who has an episode
+        // ending on or after their 17th birthday needs no care leaver items.
+        yield return new("1016", ctx => Rows(ctx, O, (t, r) => Items.Any(i => t.Filled(r, i)) && t.Date(r, "DOB") is { } dob
+            && Dates.AgeOn(dob, ctx.End) is >= 17 and < 19
+            && ctx.EpisodesOf(t.Child(r)).Any(e => ctx.Episodes.Date(e, "DEC") >= dob.AddYears(17))));
         yield return new("153", ctx => Rows(ctx, O, (t, r) => Items.Any(i => t.Filled(r, i)) && Items.Any(i => t.Blank(r, i))));
         // As the reference: for a young person who died or returned home, ACTIV and ACCOM must be 0 ("not applicable").
         yield return new("344", ctx => Rows(ctx, O, (t, r) => t.Is(r, "IN_TOUCH", "DIED", "RHOM") && (!t.Is(r, "ACTIV", "0") || !t.Is(r, "ACCOM", "0"))));
@@ -28,7 +33,9 @@ internal static class Oc3Rules
         yield return new("391", ctx => Rows(ctx, O, (t, r) => Items.Any(i => t.Filled(r, i))
             && (Oc2Rules.Age(ctx, t, r, ctx.End) < 17 || Oc2Rules.Age(ctx, t, r, ctx.Start) > 21)));
         yield return new("3001", ctx => Rows(ctx, O, (t, r) => t.Is(r, "ACCOM", "Z1", "Z2") && TurnsInYear(ctx, t, r, 17)));
-        yield return new("347", ctx => Rows(ctx, O, (t, r) => t.Is(r, "ACCOM", "T1", "T2") && Oc2Rules.Age(ctx, t, r, ctx.End) < 18));
+        // As the reference (and the DfE logic it quotes): a foyer (ACCOM T, with or without its suitability digit) for a
+        // care leaver not yet 18 at the collection start.
+        yield return new("347", ctx => Rows(ctx, O, (t, r) => t.Get(r, "ACCOM") is { } a && a.StartsWith('T') && Oc2Rules.Age(ctx, t, r, ctx.Start) < 18));
         // As the reference: the AD1 row, when both it and the child's OC3 row have items completed.
         yield return new("134", ctx => Both(ctx, O, ReturnTable.AD1, (t, r) => t.Kind == O ? Items.Any(i => t.Filled(r, i)) : Ad1Items.Any(i => t.Filled(r, i)))
             .Where(hit => hit.Item1 == ReturnTable.AD1));

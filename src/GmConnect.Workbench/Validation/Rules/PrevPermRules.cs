@@ -11,8 +11,8 @@ internal static partial class PrevPermRules
 
     private static readonly DateOnly From2016 = new(2016, 4, 1);
 
-    // Dates of a previous order may have an unknown day and month: ZZ/ZZ/YYYY or ZZ/MM/YYYY.
-    [GeneratedRegex("^(ZZ|[0-3][0-9])/(ZZ|[01][0-9])/[12][0-9]{3}$")]
+    // Dates of a previous order may have an unknown day, or day and month: ZZ/MM/YYYY or ZZ/ZZ/YYYY.
+    [GeneratedRegex("^ZZ/(ZZ|[01][0-9])/[12][0-9]{3}$")]
     private static partial Regex PermDate();
 
     [GeneratedRegex("^([2-9][0-9]{2}|NIR|SCO|WAL|NUK)$")]
@@ -55,29 +55,54 @@ internal static partial class PrevPermRules
         }
     }
 
+    // As the reference (and the DfE logic it quotes): for a child with episodes, a DATE_PERM must be a valid date, with
+    // unknown leading parts as ZZ (ZZ/MM/YYYY, ZZ/ZZ/YYYY, or ZZ/ZZ/ZZZZ for wholly unknown), and before the start of the
+    // child's first episode in the return, taking an unknown day or month as the latest it could be. The PrevPerm row
+    // and that episode are reported.
     private static IEnumerable<(ReturnTable, int)> Rule632(ValidationContext ctx)
     {
         var t = ctx[P];
         foreach (var r in t.Rows)
         {
-            if (t.Get(r, "DATE_PERM") is not { } raw)
+            if (t.Get(r, "DATE_PERM") is not { } raw || raw == "ZZ/ZZ/ZZZZ" || ctx.EpisodesOf(t.Child(r)) is not { Count: > 0 } eps)
             {
                 continue;
             }
 
-            var known = Dates.Parse(raw);
-            if (!PermDate().IsMatch(raw) && known is null)
+            var first = ctx.Episodes.Date(eps[0], "DECOM");
+            if (first is null)
             {
-                yield return (P, r);
                 continue;
             }
 
-            // A previous order must pre-date the start of the period of care it precedes.
-            var start = ctx.EpisodesOf(t.Child(r)).Where(e => ctx.Episodes.Is(e, "RNE", "S")).Select(e => ctx.Episodes.Date(e, "DECOM")).LastOrDefault(d => d is not null);
-            if (known is { } k && start is { } s && k > s)
+            if (LatestPossible(raw) is not { } latest || latest >= first)
             {
                 yield return (P, r);
+                yield return (ReturnTable.Episodes, eps[0]);
             }
         }
+    }
+
+    private static DateOnly? LatestPossible(string raw)
+    {
+        var parts = raw.Split('/');
+        if (parts.Length != 3 || !PermDate().IsMatch(raw))
+        {
+            return parts.Length == 3 && parts[0] != "ZZ" && parts[1] != "ZZ" ? Dates.Parse(raw) : null;
+        }
+
+        if (parts[0] != "ZZ")
+        {
+            return Dates.Parse(raw);
+        }
+
+        var year = int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture);
+        if (parts[1] == "ZZ")
+        {
+            return new DateOnly(year, 12, 31);
+        }
+
+        var month = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+        return month is >= 1 and <= 12 ? new DateOnly(year, month, DateTime.DaysInMonth(year, month)) : null;
     }
 }

@@ -46,11 +46,22 @@ internal static class PreviousYearRules
             ? Rows(ctx, ReturnTable.PlacedAdoption, (t, r) => t.Date(r, "DATE_PLACED") is { } d && d < ctx.Start
                 && !PreviousPlaced(ctx, t.Child(r)).Any(p => p.Placed == d))
             : []);
+        // As the reference (and the DfE logic it quotes): a decision still open last year (DATE_PLACED given,
+        // DATE_PLACED_CEASED blank) must carry the same DATE_PLACED in every decision row of the child this year.
         yield return new("560", ctx => ctx.HasPrevious
-            ? Rows(ctx, ReturnTable.PlacedAdoption, (t, r) => t.Date(r, "DATE_PLACED") is { } d
-                && PreviousPlaced(ctx, t.Child(r)).Where(p => p.Ceased is null).ToList() is { Count: > 0 } open && !open.Any(p => p.Placed == d)
-                && t.Blank(r, "DATE_PLACED_CEASED") && d < ctx.Start)
+            ? Rows(ctx, ReturnTable.PlacedAdoption, (t, r) => PreviousOpenDecisions(ctx, t.Child(r)).Any(then => !SameDate(t.Get(r, "DATE_PLACED"), then)))
             : []);
+        // 561 and 584 as the reference (and the DfE logic it quotes): a decision that last year's return shows as
+        // ceased (a date or reason it ceased) is not this year's decision: the same DATE_PLACED again (561), or one
+        // not after it or blank (584), is reported.
+        yield return new("561", ctx => ctx.HasPrevious
+            ? Rows(ctx, ReturnTable.PlacedAdoption, (t, r) => PreviousCeasedDecisions(ctx, t.Child(r)).Any(then => then is not null && SameDate(t.Get(r, "DATE_PLACED"), then)))
+            : []);
+        yield return new("584", ctx => ctx.HasPrevious
+            ? Rows(ctx, ReturnTable.PlacedAdoption, (t, r) => PreviousCeasedDecisions(ctx, t.Child(r)).ToList() is { Count: > 0 } ceased
+                && (t.Blank(r, "DATE_PLACED") || (t.Date(r, "DATE_PLACED") is { } now && ceased.Any(then => Dates.Parse(then) is { } d && now <= d))))
+            : []);
+        yield return new("576", Rule576);
         yield return new("SW16aSTG2", SwAgainstOpen("SW_ID"), 2024);
         yield return new("SW16bSTG2", SwAgainstOpen("SW_DECOM"), 2024);
         yield return new("SW16cSTG2", SwAgainstOpen("SW_REASON"), 2024);
@@ -118,10 +129,13 @@ internal static class PreviousYearRules
         }
     }
 
-    // Compared only when the first episode is the continuation of last year's open one (else 502 reports it).
+    // As the reference: the first episode against last year's open one whether or not their starts agree (when they
+    // do not, 502 reports that too).
     private static Func<ValidationContext, IEnumerable<(ReturnTable, int)>> SameAsOpen(string column) =>
-        ctx => AgainstOpenEpisode(ctx, (prev, p) => prev.Date(p.Prev, "DECOM") == ctx.Episodes.Date(p.First, "DECOM")
-            && !string.Equals(prev.Get(p.Prev, column), ctx.Episodes.Get(p.First, column), StringComparison.Ordinal));
+        ctx => AgainstOpenEpisode(ctx, (prev, p) => prev.Get(p.Prev, column) is var then && ctx.Episodes.Get(p.First, column) is var now
+            && !string.Equals(then, now, StringComparison.Ordinal)
+            // From 2024/25 (as the reference) an H5 placement open last year may continue as K3.
+            && !(column == "PLACE" && ctx.Year.StartYear >= 2024 && then == "H5" && now == "K3"));
 
     private static IEnumerable<(ReturnTable, int)> Rule562(ValidationContext ctx)
     {
@@ -176,6 +190,50 @@ internal static class PreviousYearRules
         }
     }
 
+    private static IEnumerable<string> PreviousOpenDecisions(ValidationContext ctx, string child)
+    {
+        var t = ctx.Previous![ReturnTable.PlacedAdoption];
+        return t.Rows.Where(r => t.Child(r) == child && t.Filled(r, "DATE_PLACED") && t.Blank(r, "DATE_PLACED_CEASED")).Select(r => t.Get(r, "DATE_PLACED")!);
+    }
+
+    // As the reference: a missing period open at the end of last year's return must be the child's first this year
+    // (same start); the child's earliest missing row (one with no date last) is reported when it is not.
+    private static IEnumerable<(ReturnTable, int)> Rule576(ValidationContext ctx)
+    {
+        if (ctx.Previous is null)
+        {
+            yield break;
+        }
+
+        var last = ctx.Previous[ReturnTable.Missing];
+        var openStarts = last.Rows.Where(r => last.Blank(r, "MIS_END") && last.Date(r, "MIS_START") is not null)
+            .GroupBy(last.Child).ToDictionary(g => g.Key, g => g.Select(r => last.Date(r, "MIS_START")!.Value).ToList(), StringComparer.Ordinal);
+        var t = ctx[ReturnTable.Missing];
+        foreach (var group in t.Rows.GroupBy(t.Child))
+        {
+            if (!openStarts.TryGetValue(group.Key, out var starts))
+            {
+                continue;
+            }
+
+            var first = group.OrderBy(r => t.Date(r, "MIS_START") ?? DateOnly.MaxValue).First();
+            if (starts.Any(s => t.Date(first, "MIS_START") != s))
+            {
+                yield return (ReturnTable.Missing, first);
+            }
+        }
+    }
+
+    private static IEnumerable<string?> PreviousCeasedDecisions(ValidationContext ctx, string child)
+    {
+        var t = ctx.Previous![ReturnTable.PlacedAdoption];
+        return t.Rows.Where(r => t.Child(r) == child && (t.Filled(r, "DATE_PLACED_CEASED") || t.Filled(r, "REASON_PLACED_CEASED"))).Select(r => t.Get(r, "DATE_PLACED"));
+    }
+
+    // The same date (in any accepted format), or the same text where it is not a date.
+    private static bool SameDate(string? now, string then) =>
+        now is not null && (string.Equals(now, then, StringComparison.Ordinal) || (Dates.Parse(now) is { } d && d == Dates.Parse(then)));
+
     private static IEnumerable<(DateOnly? Placed, DateOnly? Ceased)> PreviousPlaced(ValidationContext ctx, string child)
     {
         var t = ctx.Previous![ReturnTable.PlacedAdoption];
@@ -190,8 +248,10 @@ internal static class PreviousYearRules
         }
 
         var last = ctx.Previous[ReturnTable.SWEpisodes];
-        var openLast = last.Rows.Where(r => last.Blank(r, "SW_DEC") && last.Date(r, "SW_DECOM") is not null)
-            .GroupBy(last.Child).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        // As the reference: the child's latest episode last year (by start), when it was still open.
+        var openLast = last.Rows.Where(r => last.Date(r, "SW_DECOM") is not null)
+            .GroupBy(last.Child).Select(g => g.OrderBy(r => last.Date(r, "SW_DECOM")).Last()).Where(r => last.Blank(r, "SW_DEC"))
+            .ToDictionary(last.Child, r => r, StringComparer.Ordinal);
         var now = ctx[ReturnTable.SWEpisodes];
         return now.Rows.Where(r => now.Date(r, "SW_DECOM") is not null).GroupBy(now.Child)
             .Select(g => (g.Key, First: g.OrderBy(r => now.Date(r, "SW_DECOM")).First()))
