@@ -128,7 +128,7 @@ public sealed class FhirImporter
 
         var patients = new List<PersonRecord>();
         var rejected = new List<(FhirEntry Entry, IReadOnlyList<FhirProblem> Problems)>();
-        var ledger = new Dictionary<(string Type, string Key), LedgerRow>();
+        var items = new List<TargetItem>();
         foreach (var entry in chunk)
         {
             var (resource, problems) = Parse(entry);
@@ -166,36 +166,37 @@ public sealed class FhirImporter
                 continue;
             }
 
-            var hash = ContentHash(resource);
-            var ledgerKey = (resource.TypeName, key);
-            var previous = ledger.TryGetValue(ledgerKey, out var pending) ? pending : await LedgerFindAsync(connection, organisation, resource.TypeName, key, cancellationToken);
-            if (previous is not null && previous.Hash == hash)
+            items.Add(new TargetItem(entry, resource, target, key, ContentHash(resource)));
+        }
+
+        // What earlier imports left in the ledger for this chunk's keys, in a few queries rather than one per entry.
+        var stored = await LedgerFindManyAsync(connection, organisation, items, cancellationToken);
+        var ledger = new Dictionary<(string Type, string Key), LedgerRow>();
+        var pending = new List<(TargetItem Item, LedgerRow? Previous)>();
+        var pendingKeys = new HashSet<(string Type, string Key)>();
+        foreach (var item in items)
+        {
+            var ledgerKey = (item.Resource.TypeName, item.Key);
+            if (pendingKeys.Contains(ledgerKey))
+            {
+                // The same resource twice in one chunk: the first must be in before the second is compared with it.
+                await HandOverAsync(batch, pending, ledger, rejected, organisation, cancellationToken);
+                pendingKeys.Clear();
+            }
+
+            var previous = ledger.TryGetValue(ledgerKey, out var inChunk) ? inChunk : stored.GetValueOrDefault(ledgerKey);
+            if (previous is not null && previous.Hash == item.Hash)
             {
                 batch.Accepted++;
                 batch.Unchanged++;
                 continue;
             }
 
-            var result = await target.ImportAsync(resource, new FhirImportContext(organisation, batch.Id, key), cancellationToken);
-            switch (result.Outcome)
-            {
-                case FhirTargetOutcome.Rejected:
-                    rejected.Add((entry, [.. result.Problems.Select(p => p with { Field = entry.Field(p.Field) })]));
-                    continue;
-                case FhirTargetOutcome.Created:
-                    batch.Created++;
-                    break;
-                case FhirTargetOutcome.Updated:
-                    batch.Updated++;
-                    break;
-                default:
-                    batch.Unchanged++;
-                    break;
-            }
-
-            batch.Accepted++;
-            ledger[ledgerKey] = new LedgerRow(hash, result.TargetId ?? key, previous?.Exists ?? false);
+            pending.Add((item, previous));
+            pendingKeys.Add(ledgerKey);
         }
+
+        await HandOverAsync(batch, pending, ledger, rejected, organisation, cancellationToken);
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var writer = new SqlWriter(connection, transaction);
@@ -284,13 +285,98 @@ public sealed class FhirImporter
     private static string ContentHash(Resource resource) =>
         Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(resource, resource.GetType(), FhirOptions))));
 
-    private static async Task<LedgerRow?> LedgerFindAsync(DbConnection connection, string? organisation, string type, string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hands the pending resources to their targets — a bulk target gets all of its own at once, in file order — and
+    /// books each result: counted, rejected with its entry's field, or noted for the ledger. Clears <paramref name="pending"/>.
+    /// </summary>
+    private static async Task HandOverAsync(
+        Batch batch,
+        List<(TargetItem Item, LedgerRow? Previous)> pending,
+        Dictionary<(string Type, string Key), LedgerRow> ledger,
+        List<(FhirEntry Entry, IReadOnlyList<FhirProblem> Problems)> rejected,
+        string? organisation,
+        CancellationToken cancellationToken)
     {
-        await using var command = connection.Command("""
-            SELECT content_hash, target_id FROM integration_fhir_resource WHERE organisation = @o AND resource_type = @t AND resource_key = @k
-            """).With("o", organisation ?? "").With("t", type).With("k", key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new LedgerRow(reader.GetString(0), reader.GetString(1), true) : null;
+        var results = new FhirTargetResult[pending.Count];
+        foreach (var group in Enumerable.Range(0, pending.Count).GroupBy(i => pending[i].Item.Target))
+        {
+            var indexes = group.ToList();
+            if (group.Key is IFhirBulkImportTarget bulk)
+            {
+                var done = await bulk.ImportManyAsync(
+                    [.. indexes.Select(i => (pending[i].Item.Resource, new FhirImportContext(organisation, batch.Id, pending[i].Item.Key)))], cancellationToken);
+                if (done.Count != indexes.Count)
+                {
+                    throw new InvalidOperationException($"The {group.Key.ResourceType} import target gave {done.Count} results for {indexes.Count} resources.");
+                }
+
+                for (var j = 0; j < indexes.Count; j++)
+                {
+                    results[indexes[j]] = done[j];
+                }
+            }
+            else
+            {
+                foreach (var i in indexes)
+                {
+                    results[i] = await group.Key.ImportAsync(pending[i].Item.Resource, new FhirImportContext(organisation, batch.Id, pending[i].Item.Key), cancellationToken);
+                }
+            }
+        }
+
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var (item, previous) = pending[i];
+            var result = results[i];
+            switch (result.Outcome)
+            {
+                case FhirTargetOutcome.Rejected:
+                    rejected.Add((item.Entry, [.. result.Problems.Select(p => p with { Field = item.Entry.Field(p.Field) })]));
+                    continue;
+                case FhirTargetOutcome.Created:
+                    batch.Created++;
+                    break;
+                case FhirTargetOutcome.Updated:
+                    batch.Updated++;
+                    break;
+                default:
+                    batch.Unchanged++;
+                    break;
+            }
+
+            batch.Accepted++;
+            ledger[(item.Resource.TypeName, item.Key)] = new LedgerRow(item.Hash, result.TargetId ?? item.Key, previous?.Exists ?? false);
+        }
+
+        pending.Clear();
+    }
+
+    private static async Task<Dictionary<(string Type, string Key), LedgerRow>> LedgerFindManyAsync(
+        DbConnection connection, string? organisation, List<TargetItem> items, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<(string Type, string Key), LedgerRow>();
+        foreach (var byType in items.GroupBy(i => i.Resource.TypeName, StringComparer.Ordinal))
+        {
+            foreach (var keys in byType.Select(i => i.Key).Distinct(StringComparer.Ordinal).Chunk(500))
+            {
+                await using var command = connection.Command("").With("o", organisation ?? "").With("t", byType.Key);
+                var names = keys.Select((key, i) =>
+                {
+                    var name = "k" + i.ToString(CultureInfo.InvariantCulture);
+                    command.With(name, key);
+                    return "@" + name;
+                }).ToList();
+                command.CommandText = "SELECT resource_key, content_hash, target_id FROM integration_fhir_resource " +
+                    $"WHERE organisation = @o AND resource_type = @t AND resource_key IN ({string.Join(", ", names)})";
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    found[(byType.Key, reader.GetString(0))] = new LedgerRow(reader.GetString(1), reader.GetString(2), true);
+                }
+            }
+        }
+
+        return found;
     }
 
     private async Task<Batch> FindOrStartBatchAsync(DbConnection connection, string format, string fileName, string fingerprint, CancellationToken cancellationToken)
@@ -335,6 +421,8 @@ public sealed class FhirImporter
     private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
     private sealed record LedgerRow(string Hash, string TargetId, bool Exists);
+
+    private sealed record TargetItem(FhirEntry Entry, Resource Resource, IFhirImportTarget Target, string Key, string Hash);
 
     private sealed class Batch
     {
