@@ -66,6 +66,12 @@ public static class LocatorServiceCollectionExtensions
         services.TryAddSingleton(sp => new InvolvementRegister(
             sp.GetRequiredService<InvolvementStore>(), sp.GetRequiredService<GovernanceAdministration>(), sp.GetRequiredService<AccessGate>(),
             sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<InvolvementRegister>>()));
+        services.TryAddSingleton(sp => new InvolvementFollower(
+            sp.GetRequiredService<InvolvementStore>(), sp.GetRequiredService<IIdentityManager>(), sp.GetRequiredService<PersonResolver>(),
+            sp.GetRequiredService<GovernanceAdministration>(), sp.GetRequiredService<ILogger<InvolvementFollower>>()));
+        services.AddHostedService(sp => new InvolvementFollowerService(
+            sp.GetRequiredService<InvolvementFollower>(), sp.GetRequiredService<IOptions<LocatorOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<InvolvementFollowerService>>()));
         services.TryAddSingleton(sp => new LocatorDemoSeeder(
             sp.GetRequiredService<PointerStore>(), sp.GetRequiredService<PointerPublisher>(), sp.GetRequiredService<InvolvementRegister>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LocatorDemoSeeder>>(), sp.GetService<IDemoContentPublisher>()));

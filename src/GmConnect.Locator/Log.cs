@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6052, Level = LogLevel.Warning, Message = "Bulk upsert by {OrganisationId}: the chunk's write failed; its {Count} drafts are redone one by one")]
     public static partial void BulkChunkRedone(ILogger logger, string organisationId, int count);
+
+    [LoggerMessage(EventId = 6060, Level = LogLevel.Warning, Message = "Following the Identity Manager's changes failed ({Error}); trying again from the cursor")]
+    public static partial void FollowFailed(ILogger logger, string error);
 }
