@@ -129,9 +129,18 @@ public sealed class FhirImporter
         var patients = new List<PersonRecord>();
         var rejected = new List<(FhirEntry Entry, IReadOnlyList<FhirProblem> Problems)>();
         var items = new List<TargetItem>();
-        foreach (var entry in chunk)
+        // Parsing (the Firely SDK, strict as the API) and the content digest are most of a chunk's CPU, and entries
+        // are independent: they run on every core, and what follows takes them in file order.
+        var parsed = new (Resource? Resource, IReadOnlyList<FhirProblem> Problems, string? Hash)[chunk.Count];
+        Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            var (resource, problems) = Parse(entry);
+            var (resource, problems) = Parse(chunk[i]);
+            parsed[i] = (resource, problems, resource is null or Patient ? null : ContentHash(resource));
+        });
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            var entry = chunk[i];
+            var (resource, problems, hash) = parsed[i];
             if (resource is null)
             {
                 rejected.Add((entry, problems));
@@ -166,7 +175,7 @@ public sealed class FhirImporter
                 continue;
             }
 
-            items.Add(new TargetItem(entry, resource, target, key, ContentHash(resource)));
+            items.Add(new TargetItem(entry, resource, target, key, hash!));
         }
 
         // What earlier imports left in the ledger for this chunk's keys, in a few queries rather than one per entry.
