@@ -60,9 +60,12 @@ public sealed class FhirImporter
     /// <param name="organisation">The importing organisation: the producer of pointers and content, and the source of Patients without a source key.</param>
     /// <param name="progress">Told after each committed chunk.</param>
     /// <param name="fileName">The name to record for the batch; default: the file's own name.</param>
+    /// <param name="practitioner">Who imports, with their role (an upload's token); default: the host's choice within the organisation.</param>
     /// <param name="cancellationToken">Stops after the chunk in hand; a later import of the same file resumes.</param>
     /// <exception cref="FhirFormatException">The file is neither NDJSON nor a Bundle (nothing is written).</exception>
-    public async Task<ImportResult> ImportAsync(string path, string? organisation = null, IProgress<ImportProgress>? progress = null, string? fileName = null, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportAsync(
+        string path, string? organisation = null, IProgress<ImportProgress>? progress = null, string? fileName = null,
+        (string Id, string Role)? practitioner = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         using var source = FhirEntrySource.Open(path);
@@ -101,13 +104,13 @@ public sealed class FhirImporter
             chunk.Add(entry);
             if (chunk.Count == ChunkSize)
             {
-                await ImportChunkAsync(connection, batch, chunk, organisation, cancellationToken);
+                await ImportChunkAsync(connection, batch, chunk, organisation, practitioner, cancellationToken);
                 chunk.Clear();
                 progress?.Report(new ImportProgress(entries, batch.Rejected, source.Fraction));
             }
         }
 
-        await ImportChunkAsync(connection, batch, chunk, organisation, cancellationToken);
+        await ImportChunkAsync(connection, batch, chunk, organisation, practitioner, cancellationToken);
         await connection.Command("UPDATE integration_import_batch SET status = 'completed', completed_at = @t WHERE id = @id")
             .With("t", Now()).With("id", batch.Id).ExecuteNonQueryAsync(cancellationToken);
         progress?.Report(new ImportProgress(entries, batch.Rejected, 1.0));
@@ -119,7 +122,8 @@ public sealed class FhirImporter
     /// One chunk: targets first (each writes in its own transaction and is idempotent by key), then one transaction
     /// with the Patients, the rejected entries, the ledger of what the targets took, and the checkpoint.
     /// </summary>
-    private async Task ImportChunkAsync(DbConnection connection, Batch batch, List<FhirEntry> chunk, string? organisation, CancellationToken cancellationToken)
+    private async Task ImportChunkAsync(
+        DbConnection connection, Batch batch, List<FhirEntry> chunk, string? organisation, (string Id, string Role)? practitioner, CancellationToken cancellationToken)
     {
         if (chunk.Count == 0)
         {
@@ -189,7 +193,7 @@ public sealed class FhirImporter
             if (pendingKeys.Contains(ledgerKey))
             {
                 // The same resource twice in one chunk: the first must be in before the second is compared with it.
-                await HandOverAsync(batch, pending, ledger, rejected, organisation, cancellationToken);
+                await HandOverAsync(batch, pending, ledger, rejected, organisation, practitioner, cancellationToken);
                 pendingKeys.Clear();
             }
 
@@ -205,7 +209,7 @@ public sealed class FhirImporter
             pendingKeys.Add(ledgerKey);
         }
 
-        await HandOverAsync(batch, pending, ledger, rejected, organisation, cancellationToken);
+        await HandOverAsync(batch, pending, ledger, rejected, organisation, practitioner, cancellationToken);
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var writer = new SqlWriter(connection, transaction);
@@ -304,8 +308,10 @@ public sealed class FhirImporter
         Dictionary<(string Type, string Key), LedgerRow> ledger,
         List<(FhirEntry Entry, IReadOnlyList<FhirProblem> Problems)> rejected,
         string? organisation,
+        (string Id, string Role)? practitioner,
         CancellationToken cancellationToken)
     {
+        FhirImportContext Context(string key) => new(organisation, batch.Id, key) { Practitioner = practitioner?.Id, Role = practitioner?.Role };
         var results = new FhirTargetResult[pending.Count];
         foreach (var group in Enumerable.Range(0, pending.Count).GroupBy(i => pending[i].Item.Target))
         {
@@ -313,7 +319,7 @@ public sealed class FhirImporter
             if (group.Key is IFhirBulkImportTarget bulk)
             {
                 var done = await bulk.ImportManyAsync(
-                    [.. indexes.Select(i => (pending[i].Item.Resource, new FhirImportContext(organisation, batch.Id, pending[i].Item.Key)))], cancellationToken);
+                    [.. indexes.Select(i => (pending[i].Item.Resource, Context(pending[i].Item.Key)))], cancellationToken);
                 if (done.Count != indexes.Count)
                 {
                     throw new InvalidOperationException($"The {group.Key.ResourceType} import target gave {done.Count} results for {indexes.Count} resources.");
@@ -328,7 +334,7 @@ public sealed class FhirImporter
             {
                 foreach (var i in indexes)
                 {
-                    results[i] = await group.Key.ImportAsync(pending[i].Item.Resource, new FhirImportContext(organisation, batch.Id, pending[i].Item.Key), cancellationToken);
+                    results[i] = await group.Key.ImportAsync(pending[i].Item.Resource, Context(pending[i].Item.Key), cancellationToken);
                 }
             }
         }

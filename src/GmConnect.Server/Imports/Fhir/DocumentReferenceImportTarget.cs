@@ -25,7 +25,7 @@ internal sealed class DocumentReferenceImportTarget(PointerPublisher publisher, 
     public async Task<FhirTargetResult> ImportAsync(Resource resource, FhirImportContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Organisation is not { } organisation || actors.For(organisation, context.BatchId) is not { } actor)
+        if (actors.For(context) is not { } actor)
         {
             return ImportProblems.NoActor(ResourceType, context.Organisation);
         }
@@ -39,9 +39,9 @@ internal sealed class DocumentReferenceImportTarget(PointerPublisher publisher, 
         ArgumentNullException.ThrowIfNull(items);
         var results = new FhirTargetResult[items.Count];
         // One actor per organisation and batch (an import names one); drafts keep their order within each.
-        foreach (var group in Enumerable.Range(0, items.Count).GroupBy(i => (items[i].Context.Organisation, items[i].Context.BatchId)))
+        foreach (var group in Enumerable.Range(0, items.Count).GroupBy(i => items[i].Context with { Key = "" }))
         {
-            if (group.Key.Organisation is not { } organisation || actors.For(organisation, group.Key.BatchId) is not { } actor)
+            if (actors.For(group.Key) is not { } actor)
             {
                 foreach (var i in group)
                 {
