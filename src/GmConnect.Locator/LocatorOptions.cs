@@ -12,6 +12,12 @@ public sealed class LocatorOptions
     /// <summary>The largest page a consumer search returns (default 100); larger requests are capped.</summary>
     public int MaxPageSize { get; set; } = 100;
 
+    /// <summary>
+    /// How often involvements catch up with the Identity Manager's merges and unmerges (default 5 s; zero or less:
+    /// never in the background, the host calls <see cref="Involvements.InvolvementFollower.CatchUpAsync"/> itself).
+    /// </summary>
+    public TimeSpan FollowIdentityInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The problems with these settings; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {

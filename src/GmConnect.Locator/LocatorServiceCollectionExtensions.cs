@@ -21,7 +21,7 @@ public static class LocatorServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the Locator: <see cref="RecordTypeRegistry"/> (loaded and validated when first resolved),
-    /// <see cref="PointerPublisher"/>, <see cref="PointerFinder"/>, <see cref="InvolvementRegister"/>, and
+    /// <see cref="PointerPublisher"/>, <see cref="BulkPointerPublisher"/> (for bulk loads), <see cref="PointerFinder"/>, <see cref="InvolvementRegister"/>, and
     /// <see cref="LocatorMigrations.Source"/> as an <see cref="IMigrationSource"/>. Needs the host's <see cref="Store"/>,
     /// Governance (added here if missing) and an <see cref="IIdentityManager"/>.
     /// </summary>
@@ -56,12 +56,22 @@ public static class LocatorServiceCollectionExtensions
             sp.GetRequiredService<PointerStore>(), sp.GetRequiredService<RecordTypeRegistry>(), sp.GetRequiredService<GovernanceAdministration>(),
             sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<PointerPublisher>>(), sp.GetServices<IPointerObserver>()));
+        services.TryAddSingleton(sp => new BulkPointerPublisher(
+            sp.GetRequiredService<PointerStore>(), sp.GetRequiredService<RecordTypeRegistry>(), sp.GetRequiredService<GovernanceAdministration>(),
+            sp.GetRequiredService<PointerPublisher>(), sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<PersonResolver>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BulkPointerPublisher>>(), sp.GetServices<IPointerObserver>()));
         services.TryAddSingleton(sp => new PointerFinder(
             sp.GetRequiredService<PointerStore>(), sp.GetRequiredService<RecordTypeRegistry>(), sp.GetRequiredService<AccessGate>(),
             sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ILogger<PointerFinder>>()));
         services.TryAddSingleton(sp => new InvolvementRegister(
             sp.GetRequiredService<InvolvementStore>(), sp.GetRequiredService<GovernanceAdministration>(), sp.GetRequiredService<AccessGate>(),
             sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<InvolvementRegister>>()));
+        services.TryAddSingleton(sp => new InvolvementFollower(
+            sp.GetRequiredService<InvolvementStore>(), sp.GetRequiredService<IIdentityManager>(), sp.GetRequiredService<PersonResolver>(),
+            sp.GetRequiredService<GovernanceAdministration>(), sp.GetRequiredService<ILogger<InvolvementFollower>>()));
+        services.AddHostedService(sp => new InvolvementFollowerService(
+            sp.GetRequiredService<InvolvementFollower>(), sp.GetRequiredService<IOptions<LocatorOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<InvolvementFollowerService>>()));
         services.TryAddSingleton(sp => new LocatorDemoSeeder(
             sp.GetRequiredService<PointerStore>(), sp.GetRequiredService<PointerPublisher>(), sp.GetRequiredService<InvolvementRegister>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LocatorDemoSeeder>>(), sp.GetService<IDemoContentPublisher>()));

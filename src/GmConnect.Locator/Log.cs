@@ -25,4 +25,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6040, Level = LogLevel.Information, Message = "Demo pointers seeded: {Pointers} pointers and {Involvements} involvements for {People} people")]
     public static partial void DemoSeeded(ILogger logger, int pointers, int involvements, int people);
+
+    [LoggerMessage(EventId = 6050, Level = LogLevel.Debug, Message = "Bulk upsert by {OrganisationId}: {Written} pointers written ({Created} created), {Refused} refused")]
+    public static partial void BulkUpserted(ILogger logger, string organisationId, int written, int created, int refused);
+
+    [LoggerMessage(EventId = 6051, Level = LogLevel.Information, Message = "Bulk upsert by {OrganisationId}: {Count} refused: {Refusal}")]
+    public static partial void BulkRefused(ILogger logger, string organisationId, int count, string refusal);
+
+    [LoggerMessage(EventId = 6052, Level = LogLevel.Warning, Message = "Bulk upsert by {OrganisationId}: the chunk's write failed; its {Count} drafts are redone one by one")]
+    public static partial void BulkChunkRedone(ILogger logger, string organisationId, int count);
+
+    [LoggerMessage(EventId = 6060, Level = LogLevel.Warning, Message = "Following the Identity Manager's changes failed ({Error}); trying again from the cursor")]
+    public static partial void FollowFailed(ILogger logger, string error);
 }

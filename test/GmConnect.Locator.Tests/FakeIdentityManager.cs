@@ -5,12 +5,13 @@ namespace GmConnect.Locator.Tests;
 
 /// <summary>
 /// An in-memory stand-in for the Identity Manager: persons with their identifiers, merge and unmerge. Only what the
-/// Locator calls (ResolveAsync, GetPersonAsync) is implemented; the rest throws.
+/// Locator calls (ResolveAsync, GetPersonAsync, PersonChangesAsync) is implemented; the rest throws.
 /// </summary>
 public sealed class FakeIdentityManager : IIdentityManager
 {
     private readonly ConcurrentDictionary<string, PersonView> _persons = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, (PersonView Survivor, PersonView Merged)> _merges = new();
+    private readonly ConcurrentQueue<HistoryEntry> _changes = new();
     private long _sequence;
 
     /// <summary>Adds a person with one source record carrying the given identifiers.</summary>
@@ -31,7 +32,9 @@ public sealed class FakeIdentityManager : IIdentityManager
         _merges[sequence] = (survivor, merged);
         _persons[survivorPersonId] = survivor with { Records = [.. survivor.Records, .. merged.Records.Select(r => r with { PersonId = survivorPersonId })] };
         _persons[mergedPersonId] = new PersonView(mergedPersonId, [], survivorPersonId);
-        return Task.FromResult(new HistoryEntry(sequence, HistoryKind.Merge, survivorPersonId, mergedPersonId, null, action.StewardId, action.Reason, DateTimeOffset.UnixEpoch));
+        var entry = new HistoryEntry(sequence, HistoryKind.Merge, survivorPersonId, mergedPersonId, null, action.StewardId, action.Reason, DateTimeOffset.UnixEpoch);
+        _changes.Enqueue(entry);
+        return Task.FromResult(entry);
     }
 
     public Task<HistoryEntry> UnmergeAsync(long mergeSequence, StewardAction action, CancellationToken cancellationToken = default)
@@ -39,8 +42,13 @@ public sealed class FakeIdentityManager : IIdentityManager
         var (survivor, merged) = _merges[mergeSequence];
         _persons[survivor.PersonId] = survivor;
         _persons[merged.PersonId] = merged;
-        return Task.FromResult(new HistoryEntry(mergeSequence, HistoryKind.Unmerge, survivor.PersonId, merged.PersonId, null, action.StewardId, action.Reason, DateTimeOffset.UnixEpoch));
+        var entry = new HistoryEntry(Interlocked.Increment(ref _sequence), HistoryKind.Unmerge, survivor.PersonId, merged.PersonId, null, action.StewardId, action.Reason, DateTimeOffset.UnixEpoch);
+        _changes.Enqueue(entry);
+        return Task.FromResult(entry);
     }
+
+    public Task<IReadOnlyList<HistoryEntry>> PersonChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<HistoryEntry>>([.. _changes.Where(c => c.Sequence > afterSequence).OrderBy(c => c.Sequence).Take(limit)]);
 
     public Task<PersonView?> ResolveAsync(string system, string value, CancellationToken cancellationToken = default)
     {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using GmConnect.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GmConnect.Server.Tests;
 
@@ -30,6 +31,44 @@ public sealed class ImportApiTests
         Assert.Contains("\"field\":\"date_of_birth\"", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("1984-13-07", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("Tom", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostFhir_NdjsonAsTheTokensOrganisation_PublishesPointersSetsAsideTheRefusedAndAuditsTheUpload()
+    {
+        await using var exchange = await ExchangeFactory.CreateAsync(StoreProvider.Sqlite);
+        var client = exchange.CreateClientAs("demo-sw-352", "dfe:352");
+        static string Pointer(string master, string type) =>
+            "{\"resourceType\":\"DocumentReference\",\"masterIdentifier\":{\"system\":\"urn:test:la352\",\"value\":\"" + master + "\"},\"status\":\"current\"," +
+            "\"type\":{\"coding\":[{\"system\":\"urn:gmconnect:record-type\",\"code\":\"" + type + "\"}]}," +
+            "\"subject\":{\"identifier\":{\"system\":\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"9434765919\"}}," +
+            "\"content\":[{\"attachment\":{\"contentType\":\"text/plain\",\"url\":\"https://la352.example/" + master + "\"}}]}";
+        var ndjson = Pointer("cpp-1", "child-protection-plan") + "\n" + Pointer("pi-1", "police-incident") + "\n";
+
+        var response = await client.PostAsync("/api/imports/fhir?fileName=la352.ndjson", new StringContent(ndjson, Encoding.UTF8, "application/fhir+ndjson"), TestContext.Current.CancellationToken);
+        var again = await client.PostAsync("/api/imports/fhir?fileName=la352.ndjson", new StringContent(ndjson, Encoding.UTF8, "application/fhir+ndjson"), TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (response.StatusCode, again.StatusCode));
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal((1, 1), (result.GetProperty("accepted").GetInt32(), result.GetProperty("rejected").GetInt32()));
+        var batchId = result.GetProperty("batchId").GetInt64();
+        var errors = await client.GetStringAsync($"/api/imports/{batchId}/errors", TestContext.Current.CancellationToken);
+        Assert.Contains("\"line\":2", errors, StringComparison.Ordinal);
+        Assert.Contains("police-incident", errors, StringComparison.Ordinal);
+        var audit = exchange.Services.GetRequiredService<GmConnect.Governance.Audit.AuditTrail>();
+        var entries = await audit.SearchAsync(new GmConnect.Governance.Audit.AuditQuery(PractitionerId: "demo-sw-352"), TestContext.Current.CancellationToken);
+        Assert.Contains(entries, e => e.Record.Detail == $"import:fhir;batch={batchId};outcome=Imported;accepted=1;rejected=1");
+        Assert.Contains(entries, e => e.Record.Detail == "locator:pointer-upsert-bulk;count=1;created=1;updated=0" && e.Record.OrganisationId == "dfe:352");
+    }
+
+    [Fact]
+    public async Task PostFhir_NotFhir_ProblemDetails400()
+    {
+        await using var exchange = await ExchangeFactory.CreateAsync(StoreProvider.Sqlite);
+
+        var response = await exchange.CreateClientAs().PostAsync("/api/imports/fhir", new StringContent("source,record_id\n1,2\n", Encoding.UTF8, "application/fhir+ndjson"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]

@@ -268,6 +268,31 @@ public sealed class GovernanceAdministration
     }
 
     /// <summary>
+    /// Moves an involvement to another person key, as the exchange itself (no practitioner): for components that
+    /// follow the Identity Manager's merges and unmerges, so that an organisation's relationship stays with the person
+    /// its records now belong to. Audited under both person keys with <paramref name="reason"/> (a history sequence,
+    /// never personal data). A no-op move (same key) writes nothing.
+    /// </summary>
+    public async Task<ChangeResult> MoveInvolvementAsync(Involvement involvement, string toPersonId, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(involvement);
+        ArgumentException.ThrowIfNullOrWhiteSpace(toPersonId);
+        if (string.Equals(involvement.PersonId, toPersonId, StringComparison.Ordinal))
+        {
+            return ChangeResult.Ok;
+        }
+
+        // New key first: a crash in between leaves the relationship on both keys, never on neither.
+        await _subjects.SaveInvolvementAsync(involvement with { PersonId = toPersonId }, cancellationToken).ConfigureAwait(false);
+        await _subjects.RemoveInvolvementAsync(involvement, cancellationToken).ConfigureAwait(false);
+        await _audit.AppendAsync(
+            new AuditRecord(AuditEventType.RegistryChanged, "success", null, involvement.OrganisationId, null, null, null,
+                [involvement.PersonId, toPersonId], [], Detail: "involvement-moved:" + involvement.OrganisationId + ";" + reason),
+            cancellationToken).ConfigureAwait(false);
+        return ChangeResult.Ok;
+    }
+
+    /// <summary>
     /// True when the actor is an active practitioner holding the role in the organisation, and the role has any of
     /// <paramref name="anyOf"/> (or <see cref="RoleCapabilities.None"/> to ask only that).
     /// </summary>

@@ -13,5 +13,8 @@ internal interface ISubjectStore
     /// <summary>Adds an involvement, or replaces the one with the same person, organisation and start.</summary>
     Task SaveInvolvementAsync(Involvement involvement, CancellationToken cancellationToken = default);
 
+    /// <summary>Removes the involvement with this person, organisation and start (no-op when absent).</summary>
+    Task RemoveInvolvementAsync(Involvement involvement, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<Involvement>> InvolvementsAsync(string personId, CancellationToken cancellationToken = default);
 }

@@ -64,4 +64,13 @@ public interface IIdentityManager
 
     /// <summary>The history of a person (including merges into and out of it), oldest first.</summary>
     Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string personId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The change feed other components follow: history entries after <paramref name="afterSequence"/> that change
+    /// which person a record (and so an identifier) belongs to — merge, unmerge, link, unlink — oldest first, at most
+    /// <paramref name="limit"/>. A follower keeps the last sequence it handled and asks again from there.
+    /// </summary>
+    /// <remarks>The default is for stand-ins that keep no history: they have no changes to tell.</remarks>
+    Task<IReadOnlyList<HistoryEntry>> PersonChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<HistoryEntry>>([]);
 }

@@ -286,6 +286,13 @@ public sealed partial class IdentityManager
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<HistoryEntry>> PersonChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return [.. (await _store.PersonChangesAsync(afterSequence, limit, cancellationToken).ConfigureAwait(false)).Select(h => h.Entry)];
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string personId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(personId);

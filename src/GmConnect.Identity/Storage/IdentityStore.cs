@@ -88,6 +88,11 @@ internal sealed class IdentityStore(Store store)
     public Task<IReadOnlyList<StoredHistory>> HistoryAsync(string personId, CancellationToken cancellationToken) =>
         QueryAsync($"SELECT {HistoryColumns} WHERE person_id = @p OR other_person_id = @p ORDER BY seq", ReadHistory, cancellationToken, ("p", personId));
 
+    /// <summary>Merges, unmerges, links and unlinks after a sequence, oldest first (the change feed).</summary>
+    public Task<IReadOnlyList<StoredHistory>> PersonChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken) =>
+        QueryAsync($"SELECT {HistoryColumns} WHERE seq > @q AND kind IN ('Merge', 'Unmerge', 'Link', 'Unlink') ORDER BY seq LIMIT @n", ReadHistory, cancellationToken,
+            ("q", afterSequence), ("n", (long)limit));
+
     public async Task<StoredHistory?> HistoryEntryAsync(long sequence, CancellationToken cancellationToken) =>
         (await QueryAsync($"SELECT {HistoryColumns} WHERE seq = @q", ReadHistory, cancellationToken, ("q", sequence))).SingleOrDefault();
 

@@ -60,9 +60,12 @@ public sealed class FhirImporter
     /// <param name="organisation">The importing organisation: the producer of pointers and content, and the source of Patients without a source key.</param>
     /// <param name="progress">Told after each committed chunk.</param>
     /// <param name="fileName">The name to record for the batch; default: the file's own name.</param>
+    /// <param name="practitioner">Who imports, with their role (an upload's token); default: the host's choice within the organisation.</param>
     /// <param name="cancellationToken">Stops after the chunk in hand; a later import of the same file resumes.</param>
     /// <exception cref="FhirFormatException">The file is neither NDJSON nor a Bundle (nothing is written).</exception>
-    public async Task<ImportResult> ImportAsync(string path, string? organisation = null, IProgress<ImportProgress>? progress = null, string? fileName = null, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportAsync(
+        string path, string? organisation = null, IProgress<ImportProgress>? progress = null, string? fileName = null,
+        (string Id, string Role)? practitioner = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         using var source = FhirEntrySource.Open(path);
@@ -101,13 +104,13 @@ public sealed class FhirImporter
             chunk.Add(entry);
             if (chunk.Count == ChunkSize)
             {
-                await ImportChunkAsync(connection, batch, chunk, organisation, cancellationToken);
+                await ImportChunkAsync(connection, batch, chunk, organisation, practitioner, cancellationToken);
                 chunk.Clear();
                 progress?.Report(new ImportProgress(entries, batch.Rejected, source.Fraction));
             }
         }
 
-        await ImportChunkAsync(connection, batch, chunk, organisation, cancellationToken);
+        await ImportChunkAsync(connection, batch, chunk, organisation, practitioner, cancellationToken);
         await connection.Command("UPDATE integration_import_batch SET status = 'completed', completed_at = @t WHERE id = @id")
             .With("t", Now()).With("id", batch.Id).ExecuteNonQueryAsync(cancellationToken);
         progress?.Report(new ImportProgress(entries, batch.Rejected, 1.0));
@@ -119,7 +122,8 @@ public sealed class FhirImporter
     /// One chunk: targets first (each writes in its own transaction and is idempotent by key), then one transaction
     /// with the Patients, the rejected entries, the ledger of what the targets took, and the checkpoint.
     /// </summary>
-    private async Task ImportChunkAsync(DbConnection connection, Batch batch, List<FhirEntry> chunk, string? organisation, CancellationToken cancellationToken)
+    private async Task ImportChunkAsync(
+        DbConnection connection, Batch batch, List<FhirEntry> chunk, string? organisation, (string Id, string Role)? practitioner, CancellationToken cancellationToken)
     {
         if (chunk.Count == 0)
         {
@@ -128,10 +132,19 @@ public sealed class FhirImporter
 
         var patients = new List<PersonRecord>();
         var rejected = new List<(FhirEntry Entry, IReadOnlyList<FhirProblem> Problems)>();
-        var ledger = new Dictionary<(string Type, string Key), LedgerRow>();
-        foreach (var entry in chunk)
+        var items = new List<TargetItem>();
+        // Parsing (the Firely SDK, strict as the API) and the content digest are most of a chunk's CPU, and entries
+        // are independent: they run on every core, and what follows takes them in file order.
+        var parsed = new (Resource? Resource, IReadOnlyList<FhirProblem> Problems, string? Hash)[chunk.Count];
+        Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            var (resource, problems) = Parse(entry);
+            var (resource, problems) = Parse(chunk[i]);
+            parsed[i] = (resource, problems, resource is null or Patient ? null : ContentHash(resource));
+        });
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            var entry = chunk[i];
+            var (resource, problems, hash) = parsed[i];
             if (resource is null)
             {
                 rejected.Add((entry, problems));
@@ -166,36 +179,37 @@ public sealed class FhirImporter
                 continue;
             }
 
-            var hash = ContentHash(resource);
-            var ledgerKey = (resource.TypeName, key);
-            var previous = ledger.TryGetValue(ledgerKey, out var pending) ? pending : await LedgerFindAsync(connection, organisation, resource.TypeName, key, cancellationToken);
-            if (previous is not null && previous.Hash == hash)
+            items.Add(new TargetItem(entry, resource, target, key, hash!));
+        }
+
+        // What earlier imports left in the ledger for this chunk's keys, in a few queries rather than one per entry.
+        var stored = await LedgerFindManyAsync(connection, organisation, items, cancellationToken);
+        var ledger = new Dictionary<(string Type, string Key), LedgerRow>();
+        var pending = new List<(TargetItem Item, LedgerRow? Previous)>();
+        var pendingKeys = new HashSet<(string Type, string Key)>();
+        foreach (var item in items)
+        {
+            var ledgerKey = (item.Resource.TypeName, item.Key);
+            if (pendingKeys.Contains(ledgerKey))
+            {
+                // The same resource twice in one chunk: the first must be in before the second is compared with it.
+                await HandOverAsync(batch, pending, ledger, rejected, organisation, practitioner, cancellationToken);
+                pendingKeys.Clear();
+            }
+
+            var previous = ledger.TryGetValue(ledgerKey, out var inChunk) ? inChunk : stored.GetValueOrDefault(ledgerKey);
+            if (previous is not null && previous.Hash == item.Hash)
             {
                 batch.Accepted++;
                 batch.Unchanged++;
                 continue;
             }
 
-            var result = await target.ImportAsync(resource, new FhirImportContext(organisation, batch.Id, key), cancellationToken);
-            switch (result.Outcome)
-            {
-                case FhirTargetOutcome.Rejected:
-                    rejected.Add((entry, [.. result.Problems.Select(p => p with { Field = entry.Field(p.Field) })]));
-                    continue;
-                case FhirTargetOutcome.Created:
-                    batch.Created++;
-                    break;
-                case FhirTargetOutcome.Updated:
-                    batch.Updated++;
-                    break;
-                default:
-                    batch.Unchanged++;
-                    break;
-            }
-
-            batch.Accepted++;
-            ledger[ledgerKey] = new LedgerRow(hash, result.TargetId ?? key, previous?.Exists ?? false);
+            pending.Add((item, previous));
+            pendingKeys.Add(ledgerKey);
         }
+
+        await HandOverAsync(batch, pending, ledger, rejected, organisation, practitioner, cancellationToken);
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var writer = new SqlWriter(connection, transaction);
@@ -284,13 +298,100 @@ public sealed class FhirImporter
     private static string ContentHash(Resource resource) =>
         Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(resource, resource.GetType(), FhirOptions))));
 
-    private static async Task<LedgerRow?> LedgerFindAsync(DbConnection connection, string? organisation, string type, string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hands the pending resources to their targets — a bulk target gets all of its own at once, in file order — and
+    /// books each result: counted, rejected with its entry's field, or noted for the ledger. Clears <paramref name="pending"/>.
+    /// </summary>
+    private static async Task HandOverAsync(
+        Batch batch,
+        List<(TargetItem Item, LedgerRow? Previous)> pending,
+        Dictionary<(string Type, string Key), LedgerRow> ledger,
+        List<(FhirEntry Entry, IReadOnlyList<FhirProblem> Problems)> rejected,
+        string? organisation,
+        (string Id, string Role)? practitioner,
+        CancellationToken cancellationToken)
     {
-        await using var command = connection.Command("""
-            SELECT content_hash, target_id FROM integration_fhir_resource WHERE organisation = @o AND resource_type = @t AND resource_key = @k
-            """).With("o", organisation ?? "").With("t", type).With("k", key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new LedgerRow(reader.GetString(0), reader.GetString(1), true) : null;
+        FhirImportContext Context(string key) => new(organisation, batch.Id, key) { Practitioner = practitioner?.Id, Role = practitioner?.Role };
+        var results = new FhirTargetResult[pending.Count];
+        foreach (var group in Enumerable.Range(0, pending.Count).GroupBy(i => pending[i].Item.Target))
+        {
+            var indexes = group.ToList();
+            if (group.Key is IFhirBulkImportTarget bulk)
+            {
+                var done = await bulk.ImportManyAsync(
+                    [.. indexes.Select(i => (pending[i].Item.Resource, Context(pending[i].Item.Key)))], cancellationToken);
+                if (done.Count != indexes.Count)
+                {
+                    throw new InvalidOperationException($"The {group.Key.ResourceType} import target gave {done.Count} results for {indexes.Count} resources.");
+                }
+
+                for (var j = 0; j < indexes.Count; j++)
+                {
+                    results[indexes[j]] = done[j];
+                }
+            }
+            else
+            {
+                foreach (var i in indexes)
+                {
+                    results[i] = await group.Key.ImportAsync(pending[i].Item.Resource, Context(pending[i].Item.Key), cancellationToken);
+                }
+            }
+        }
+
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var (item, previous) = pending[i];
+            var result = results[i];
+            switch (result.Outcome)
+            {
+                case FhirTargetOutcome.Rejected:
+                    rejected.Add((item.Entry, [.. result.Problems.Select(p => p with { Field = item.Entry.Field(p.Field) })]));
+                    continue;
+                case FhirTargetOutcome.Created:
+                    batch.Created++;
+                    break;
+                case FhirTargetOutcome.Updated:
+                    batch.Updated++;
+                    break;
+                default:
+                    batch.Unchanged++;
+                    break;
+            }
+
+            batch.Accepted++;
+            ledger[(item.Resource.TypeName, item.Key)] = new LedgerRow(item.Hash, result.TargetId ?? item.Key, previous?.Exists ?? false);
+        }
+
+        pending.Clear();
+    }
+
+    private static async Task<Dictionary<(string Type, string Key), LedgerRow>> LedgerFindManyAsync(
+        DbConnection connection, string? organisation, List<TargetItem> items, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<(string Type, string Key), LedgerRow>();
+        foreach (var byType in items.GroupBy(i => i.Resource.TypeName, StringComparer.Ordinal))
+        {
+            foreach (var keys in byType.Select(i => i.Key).Distinct(StringComparer.Ordinal).Chunk(500))
+            {
+                await using var command = connection.Command("").With("o", organisation ?? "").With("t", byType.Key);
+                var names = keys.Select((key, i) =>
+                {
+                    var name = "k" + i.ToString(CultureInfo.InvariantCulture);
+                    command.With(name, key);
+                    return "@" + name;
+                }).ToList();
+                command.CommandText = "SELECT resource_key, content_hash, target_id FROM integration_fhir_resource " +
+                    $"WHERE organisation = @o AND resource_type = @t AND resource_key IN ({string.Join(", ", names)})";
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    found[(byType.Key, reader.GetString(0))] = new LedgerRow(reader.GetString(1), reader.GetString(2), true);
+                }
+            }
+        }
+
+        return found;
     }
 
     private async Task<Batch> FindOrStartBatchAsync(DbConnection connection, string format, string fileName, string fingerprint, CancellationToken cancellationToken)
@@ -335,6 +436,8 @@ public sealed class FhirImporter
     private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
     private sealed record LedgerRow(string Hash, string TargetId, bool Exists);
+
+    private sealed record TargetItem(FhirEntry Entry, Resource Resource, IFhirImportTarget Target, string Key, string Hash);
 
     private sealed class Batch
     {

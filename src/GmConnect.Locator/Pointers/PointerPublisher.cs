@@ -23,6 +23,7 @@ public sealed class PointerPublisher
     private readonly TimeProvider _time;
     private readonly ILogger<PointerPublisher> _logger;
     private readonly IReadOnlyList<IPointerObserver> _observers;
+    private readonly PointerRules _rules;
 
     internal PointerPublisher(
         PointerStore store,
@@ -42,6 +43,7 @@ public sealed class PointerPublisher
         _resolver = resolver;
         _time = time;
         _logger = logger;
+        _rules = new PointerRules(types, governance);
     }
 
     /// <summary>Creates a pointer. With <see cref="PointerDraft.Replaces"/> it supersedes that pointer in the same step.</summary>
@@ -235,131 +237,14 @@ public sealed class PointerPublisher
         return Task.FromResult(NotRegistered(actor) ?? PointerOutcome.Refused(PointerRefusal.NotFound, "id: no such pointer of your organisation"));
     }
 
-    private PointerOutcome? NotRegistered(Actor actor) =>
-        _governance.Holds(actor, RoleCapabilities.None)
-            ? null
-            : PointerOutcome.Refused(PointerRefusal.NotRegistered, "actor: not a registered practitioner in that organisation and role");
+    private PointerOutcome? NotRegistered(Actor actor) => _rules.NotRegistered(actor, null);
 
-    private PointerOutcome? Check(Actor actor, PointerDraft draft, out RecordType type)
-    {
-        type = null!;
-        if (NotRegistered(actor) is { } refused)
-        {
-            return refused;
-        }
+    private PointerOutcome? Check(Actor actor, PointerDraft draft, out RecordType type) => _rules.Check(actor, draft, null, out type);
 
-        if (draft.CustodianId is { } custodian && !string.Equals(custodian, actor.OrganisationId, StringComparison.Ordinal))
-        {
-            return PointerOutcome.Refused(PointerRefusal.NotCustodian, "custodian: must be your own organisation");
-        }
+    private static RecordPointer Build(PointerDraft draft, RecordType type, string custodianId, string id, int version, DateTimeOffset created, DateTimeOffset updated) =>
+        PointerRules.Build(draft, type, custodianId, id, version, created, updated);
 
-        var problems = new List<string>();
-        var found = _types.Find(draft.Type);
-        if (found is null)
-        {
-            problems.Add(draft.Type is null ? "type: required" : $"type: unknown record type '{draft.Type}'");
-        }
-        else if (draft.Category is { } category && !string.Equals(category, found.Category, StringComparison.Ordinal))
-        {
-            problems.Add($"category: a {found.Code} is filed under '{found.Category}', not '{category}'");
-        }
-
-        if (draft.Subjects.Count == 0)
-        {
-            problems.Add("subject: at least one identifier (system and value) is required");
-        }
-
-        for (var i = 0; i < draft.Subjects.Count; i++)
-        {
-            var s = draft.Subjects[i];
-            if (string.IsNullOrWhiteSpace(s.System) || string.IsNullOrWhiteSpace(s.Value) || s.System.Contains('|', StringComparison.Ordinal))
-            {
-                problems.Add($"subject[{i}]: system and value are both required, and the system may not contain '|'");
-            }
-        }
-
-        if (draft.MasterIdentifier is { } master && SubjectIdentifier.TryParse(master) is null)
-        {
-            problems.Add("masterIdentifier: expected system|value");
-        }
-
-        if (draft.PeriodStart is { } start && draft.PeriodEnd is { } end && end < start)
-        {
-            problems.Add("context.period: end before start");
-        }
-
-        if (draft.Status == PointerStatus.Superseded)
-        {
-            problems.Add("status: superseded is set by the exchange when another pointer replaces this one");
-        }
-
-        if (draft.Content.Count == 0)
-        {
-            problems.Add("content: at least one attachment (url and contentType) is required");
-        }
-
-        for (var i = 0; i < draft.Content.Count; i++)
-        {
-            var a = draft.Content[i];
-            if (string.IsNullOrWhiteSpace(a.Url) || string.IsNullOrWhiteSpace(a.ContentType))
-            {
-                problems.Add($"content[{i}].attachment: url and contentType are required");
-            }
-
-            if (a.Hash is { } hash && !IsSha256(hash))
-            {
-                problems.Add($"content[{i}].attachment.hash: expected the base64 SHA-256 of the content (32 bytes)");
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            return PointerOutcome.Invalid(problems);
-        }
-
-        var organisation = _governance.Organisations.FirstOrDefault(o => string.Equals(o.Id, actor.OrganisationId, StringComparison.Ordinal));
-        if (organisation is null || !organisation.Active || !found!.MayBePublishedBy(organisation.Kind))
-        {
-            return PointerOutcome.Refused(PointerRefusal.TypeNotPublishable, $"type: your organisation may not publish pointers of type '{found!.Code}'");
-        }
-
-        type = found;
-        return null;
-    }
-
-    private static bool IsSha256(string hash)
-    {
-        Span<byte> buffer = stackalloc byte[48];
-        return Convert.TryFromBase64String(hash, buffer, out var written) && written == 32;
-    }
-
-    private static RecordPointer Build(PointerDraft draft, RecordType type, string custodianId, string id, int version, DateTimeOffset created, DateTimeOffset updated) => new()
-    {
-        Id = id,
-        MasterIdentifier = draft.MasterIdentifier,
-        Type = type.Code,
-        Category = type.Category,
-        CustodianId = custodianId,
-        Subjects = [.. draft.Subjects.Select(s => new SubjectIdentifier(s.System.Trim(), s.Value.Trim()))],
-        Author = draft.Author,
-        Description = draft.Description,
-        PeriodStart = draft.PeriodStart,
-        PeriodEnd = draft.PeriodEnd,
-        Status = draft.Status,
-        Replaces = draft.Replaces,
-        Sensitivity = draft.Sensitivity | type.Sensitivity,
-        Content = draft.Content,
-        Version = version,
-        Created = created,
-        LastUpdated = updated,
-    };
-
-    /// <summary>
-    /// <c>{scheme}-{code}-{uuid v7}</c>, e.g. <c>dfe-352-0193…</c>: the custodian is visible (as in NRL's
-    /// <c>{ODS}-{localId}</c>); the random part makes ids unguessable.
-    /// </summary>
-    private static string NewId(string custodianId, DateTimeOffset now) =>
-        custodianId.Replace(':', '-').ToLowerInvariant() + "-" + Guid.CreateVersion7(now).ToString("N");
+    private static string NewId(string custodianId, DateTimeOffset now) => PointerRules.NewId(custodianId, now);
 
     private async Task<PointerOutcome> AuditedAsync(Actor actor, string operation, PointerOutcome outcome, string? id, CancellationToken cancellationToken)
     {

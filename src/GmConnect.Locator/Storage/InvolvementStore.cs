@@ -87,6 +87,85 @@ internal sealed class InvolvementStore(Store store)
         }
     }
 
+    /// <summary>The involvements written through to Governance under any of these person keys, with that key.</summary>
+    public async Task<IReadOnlyList<(InvolvementRecord Involvement, string PersonId)>> ByPersonsAsync(IReadOnlyCollection<string> personIds, CancellationToken cancellationToken)
+    {
+        var result = new List<(InvolvementRecord, string)>();
+        var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            foreach (var group in personIds.Chunk(500))
+            {
+                var command = connection.Command("");
+                await using (command.ConfigureAwait(false))
+                {
+                    var names = group.Select((id, i) =>
+                    {
+                        var name = "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        command.With(name, id);
+                        return "@" + name;
+                    }).ToList();
+                    command.CommandText = $"SELECT document, person_id FROM loc_involvement WHERE person_id IN ({string.Join(", ", names)}) ORDER BY id";
+                    var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            result.Add((Read(reader), reader.GetString(1)));
+                        }
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Records the person key an involvement is now written through under.</summary>
+    public async Task SetPersonAsync(string id, string personId, CancellationToken cancellationToken)
+    {
+        var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.Command("UPDATE loc_involvement SET person_id = @person WHERE id = @id").With("person", personId).With("id", id);
+            await using (command.ConfigureAwait(false))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The last identity history sequence the follower handled (0: none).</summary>
+    public async Task<long> CursorAsync(CancellationToken cancellationToken)
+    {
+        var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.Command("SELECT seq FROM loc_identity_cursor WHERE name = 'involvements'");
+            await using (command.ConfigureAwait(false))
+            {
+                return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } value and not DBNull
+                    ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
+                    : 0;
+            }
+        }
+    }
+
+    public async Task SetCursorAsync(long sequence, CancellationToken cancellationToken)
+    {
+        var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.Command(
+                "INSERT INTO loc_identity_cursor (name, seq) VALUES ('involvements', @seq) ON CONFLICT (name) DO UPDATE SET seq = excluded.seq")
+                .With("seq", sequence);
+            await using (command.ConfigureAwait(false))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     private static InvolvementRecord Read(DbDataReader reader) =>
         JsonSerializer.Deserialize<InvolvementRecord>(reader.GetString(0), LocatorJson.Options)
         ?? throw new InvalidDataException("A stored involvement document is empty.");

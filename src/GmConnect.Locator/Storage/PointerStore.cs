@@ -7,7 +7,7 @@ using GmConnect.Storage;
 namespace GmConnect.Locator.Storage;
 
 /// <summary>Pointers in the host's store (SQLite or PostgreSQL), with the identifiers they were published under.</summary>
-internal sealed class PointerStore(Store store)
+internal sealed partial class PointerStore(Store store)
 {
     private const string Columns = "p.document";
 

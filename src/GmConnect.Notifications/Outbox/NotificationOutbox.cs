@@ -26,4 +26,23 @@ public sealed class NotificationOutbox
         ArgumentException.ThrowIfNullOrWhiteSpace(notification.PointerId);
         return _store.InsertEventAsync(notification, transaction, cancellationToken);
     }
+
+    /// <summary>
+    /// Records many events on the producer's open transaction (a bulk load's chunk) in one go: binary <c>COPY</c> on
+    /// PostgreSQL. The same id twice, here or already in the outbox, is one event. Returns how many were new.
+    /// </summary>
+    public Task<int> EnqueueManyAsync(IReadOnlyList<NotificationEvent> notifications, DbTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notifications);
+        ArgumentNullException.ThrowIfNull(transaction);
+        foreach (var notification in notifications)
+        {
+            ArgumentNullException.ThrowIfNull(notification, nameof(notifications));
+            ArgumentException.ThrowIfNullOrWhiteSpace(notification.EventId, nameof(notifications));
+            ArgumentException.ThrowIfNullOrWhiteSpace(notification.PersonKey, nameof(notifications));
+            ArgumentException.ThrowIfNullOrWhiteSpace(notification.PointerId, nameof(notifications));
+        }
+
+        return notifications.Count == 0 ? Task.FromResult(0) : _store.InsertEventsAsync(notifications, transaction, cancellationToken);
+    }
 }

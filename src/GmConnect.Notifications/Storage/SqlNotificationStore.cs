@@ -10,7 +10,7 @@ using GmConnect.Storage;
 namespace GmConnect.Notifications.Storage;
 
 /// <summary>Subscriptions, the outbox and deliveries in SQLite or PostgreSQL.</summary>
-internal sealed class SqlNotificationStore(Store store)
+internal sealed partial class SqlNotificationStore(Store store)
 {
     private const string SubscriptionColumns = "id, owner_organisation_id, practitioner_id, role, purpose, criteria, person_key, endpoint, status, created_us";
     private const string EventColumns = "id, kind, person_key, pointer_id, record_type, category, custodian_id, sensitivity, occurred_us";

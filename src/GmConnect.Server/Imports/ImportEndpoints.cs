@@ -17,6 +17,13 @@ internal static class ImportEndpoints
             .Accepts<string>("text/csv")
             .Produces<ImportResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapPost("/fhir", FhirUpload.UploadAsync).WithName("ImportFhir")
+            .WithSummary("Import a FHIR R4 NDJSON file or Bundle sent as the request body, as the token's practitioner and organisation")
+            .Accepts<string>("application/fhir+ndjson", "application/x-ndjson", "application/fhir+json", "application/json")
+            .Produces<ImportResult>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithMetadata(new GmConnect.Governance.Api.AuditedEndpoint(GmConnect.Governance.Audit.AuditEventType.RegistryChanged));
     }
 
     private static async Task<IReadOnlyList<ImportBatch>> ListAsync(ImportHistory history, CancellationToken cancellationToken) =>

@@ -152,6 +152,51 @@ public abstract class FhirImporterContract(StoreProvider provider) : IAsyncLifet
     }
 
     [Fact]
+    public async Task ImportAsync_BulkTarget_SameCountsLedgerAndRejectedRowsAsOneByOne()
+    {
+        // Refused, repeated in a chunk with the same and with other content, split over chunks, and already imported.
+        var earlier = Ndjson("earlier.ndjson", Pointer("cpp-1"), Pointer("cpp-9"));
+        var path = Ndjson("pointers.ndjson", Pointer("cpp-1"), Pointer("cpp-2"), Pointer("cpp-3", description: "refuse"), Pointer("cpp-2"),
+            Pointer("cpp-2", description: "revised"), Pointer("cpp-4"), Pointer("cpp-9", description: "revised"), Pointer("cpp-4", description: "refuse"),
+            Patient(1), Pointer("cpp-5"));
+        await using var other = await TestStore.CreateAsync(provider);
+        await new MigrationRunner(other.Store, [IntegrationServices.Migrations], _time).MigrateAsync(TestContext.Current.CancellationToken);
+        var bulk = new BulkRecordingTarget("DocumentReference");
+        var bulkImporter = new FhirImporter(other.Store, _time, NullLogger<FhirImporter>.Instance, [bulk, _content]) { ChunkSize = 7 };
+        var ct = TestContext.Current.CancellationToken;
+
+        await Importer(chunkSize: 7).ImportAsync(earlier, cancellationToken: ct);
+        var single = await Importer(chunkSize: 7).ImportAsync(path, cancellationToken: ct);
+        await bulkImporter.ImportAsync(earlier, cancellationToken: ct);
+        var chunked = await bulkImporter.ImportAsync(path, cancellationToken: ct);
+
+        Assert.Equal((single.Accepted, single.Rejected, single.Created, single.Updated, single.Unchanged),
+            (chunked.Accepted, chunked.Rejected, chunked.Created, chunked.Updated, chunked.Unchanged));
+        Assert.Equal(_pointers.Held.OrderBy(h => h.Key), bulk.Held.OrderBy(h => h.Key));
+        Assert.Equal(await RejectedAsync(_test.Store, single.BatchId), await RejectedAsync(other.Store, chunked.BatchId));
+        Assert.Equal(await LedgerAsync(_test.Store), await LedgerAsync(other.Store));
+        Assert.Equal([2, 2, 3, 2], bulk.CallSizes); // earlier; lines 1-7 split at the repeated cpp-2 (line 1 is unchanged); lines 8-10
+    }
+
+    private static async Task<List<string>> RejectedAsync(Store store, long batchId) =>
+        [.. (await new ImportHistory(store).RejectedRowsAsync(batchId, TestContext.Current.CancellationToken))
+            .Select(r => r.Line + " " + string.Join("; ", r.Errors.Select(e => e.Field + ": " + e.Message)))];
+
+    private static async Task<List<string>> LedgerAsync(Store store)
+    {
+        await using var connection = await store.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.Command("SELECT resource_type, resource_key, content_hash, target_id FROM integration_fhir_resource ORDER BY resource_type, resource_key");
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            rows.Add(string.Join(" ", reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        return rows;
+    }
+
+    [Fact]
     public async Task ImportAsync_NotFhir_RefusedBeforeAnythingIsWritten()
     {
         var path = Write("x.json", "source,record_id\n1,2\n");

@@ -2,6 +2,7 @@ using GmConnect.Governance.Decisions;
 using GmConnect.Locator.Involvements;
 using GmConnect.Locator.Pointers;
 using GmConnect.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using static GmConnect.Locator.Tests.LocatorWorld;
 
 namespace GmConnect.Locator.Tests.Involvements;
@@ -48,6 +49,52 @@ public abstract class InvolvementContract(StoreProvider provider) : IAsyncLifeti
         Assert.True(ended.Succeeded);
         Assert.Equal(new DateOnly(2026, 10, 30), ended.Involvement!.LastContact);
         Assert.Equal(0, after.Total);
+    }
+
+    [Fact]
+    public async Task CatchUpAsync_MergeThenUnmerge_DirectCareFollowsTheInvolvementToThePersonItsIdentifierBelongsTo()
+    {
+        // The trust knows the child by a second NHS number record (another person until the steward merges them);
+        // the local authority's pointer is under the first.
+        const string Second = "4010232137";
+        _world.Identity.AddPerson("p-second", (Nhs, Second));
+        await _world.Publisher.CreateAsync(ManchesterSocialWorker, Draft("child-protection-plan", Child), Ct);
+        await _world.Involvements.RegisterAsync(MftClinician, new InvolvementDraft { Subject = new(Nhs, Second), Team = "ED", Start = new(2026, 10, 1) }, Ct);
+        var follower = _world.Services.GetRequiredService<InvolvementFollower>();
+        var query = new PointerQuery { Subject = new(Nhs, Child) };
+        var directCare = Request(MftClinician, Purpose.DirectCare);
+        var steward = new Identity.Manager.StewardAction("steward-1", "same child");
+
+        var before = await _world.Finder.SearchAsync(directCare, query, Ct);
+        var merge = await _world.Identity.MergeAsync("p-child", "p-second", steward, Ct);
+        var movedByMerge = await follower.CatchUpAsync(Ct);
+        var merged = await _world.Finder.SearchAsync(directCare, query, Ct);
+        var again = await follower.CatchUpAsync(Ct);
+        await _world.Identity.UnmergeAsync(merge.Sequence, steward, Ct);
+        var movedByUnmerge = await follower.CatchUpAsync(Ct);
+        var unmerged = await _world.Finder.SearchAsync(directCare, query, Ct);
+
+        Assert.Equal((0, 1), (before.Total, before.Withheld[ReasonCategory.Relationship]));
+        Assert.Equal((1, 1, 0, 1), (movedByMerge, merged.Total, again, movedByUnmerge));
+        Assert.Equal((0, 1), (unmerged.Total, unmerged.Withheld[ReasonCategory.Relationship]));
+        Assert.Equal(["p-second|ods:R0A"], await GovernanceInvolvementsAsync());
+        var moves = (await _world.Audit.SearchAsync(new Governance.Audit.AuditQuery(PersonId: "p-second"), Ct))
+            .Where(e => e.Record.Detail?.StartsWith("involvement-moved:ods:R0A", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(2, moves.Count);
+    }
+
+    private async Task<List<string>> GovernanceInvolvementsAsync()
+    {
+        await using var connection = await _world.Services.GetRequiredService<Store>().OpenConnectionAsync(Ct);
+        await using var command = connection.Command("SELECT person_id, organisation_id FROM gov_involvement ORDER BY person_id, organisation_id");
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(Ct))
+        {
+            rows.Add(reader.GetString(0) + "|" + reader.GetString(1));
+        }
+
+        return rows;
     }
 
     [Fact]

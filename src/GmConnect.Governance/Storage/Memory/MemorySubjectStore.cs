@@ -32,6 +32,18 @@ internal sealed class MemorySubjectStore : ISubjectStore
         return Task.CompletedTask;
     }
 
+    public Task RemoveInvolvementAsync(Involvement involvement, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            _involvements.RemoveAll(i => string.Equals(i.PersonId, involvement.PersonId, StringComparison.Ordinal)
+                && string.Equals(i.OrganisationId, involvement.OrganisationId, StringComparison.Ordinal)
+                && i.From == involvement.From);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<Involvement>> InvolvementsAsync(string personId, CancellationToken cancellationToken = default)
     {
         lock (_lock)

@@ -20,6 +20,8 @@ internal sealed class SqlAuditStore : IAuditStore, IDisposable
     private const string Columns =
         "seq, id, recorded_us, event_type, outcome, practitioner_id, organisation_id, role, purpose, request_id, person_ids, resources, withheld, break_glass_id, detail, previous_hash, hash";
 
+    private static readonly string[] PersonIndexColumns = ["person_id", "seq"];
+
     private readonly Store _store;
     private readonly SemaphoreSlim _appendGate = new(1, 1);
 
@@ -173,7 +175,16 @@ internal sealed class SqlAuditStore : IAuditStore, IDisposable
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var person in r.PersonIds.Distinct(StringComparer.Ordinal))
+        var persons = r.PersonIds.Distinct(StringComparer.Ordinal).ToList();
+        if (persons.Count > 8)
+        {
+            // A bulk load's chunk names thousands: COPY on PostgreSQL, one prepared insert on SQLite.
+            await BulkInsert.WriteAsync(connection, transaction, "gov_audit_person", PersonIndexColumns,
+                persons.Select(person => new object?[] { person, entry.Sequence }), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var person in persons)
         {
             var index = connection.Command("INSERT INTO gov_audit_person (person_id, seq) VALUES (@person, @seq)", transaction)
                 .With("person", person).With("seq", entry.Sequence);

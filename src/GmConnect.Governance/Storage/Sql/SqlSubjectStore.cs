@@ -34,6 +34,15 @@ internal sealed class SqlSubjectStore : ISubjectStore
             ("to", involvement.To is { } to ? SqlValues.Day(to) : null));
     }
 
+    public Task RemoveInvolvementAsync(Involvement involvement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(involvement);
+        return _store.ExecuteAsync(
+            "DELETE FROM gov_involvement WHERE person_id = @person AND organisation_id = @organisation AND from_day = @from",
+            cancellationToken,
+            ("person", involvement.PersonId), ("organisation", involvement.OrganisationId), ("from", SqlValues.Day(involvement.From)));
+    }
+
     public Task<IReadOnlyList<Involvement>> InvolvementsAsync(string personId, CancellationToken cancellationToken = default) =>
         _store.QueryAsync(
             "SELECT person_id, organisation_id, from_day, to_day FROM gov_involvement WHERE person_id = @person ORDER BY organisation_id, from_day",

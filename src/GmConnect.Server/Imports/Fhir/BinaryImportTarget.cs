@@ -20,7 +20,7 @@ internal sealed class BinaryImportTarget(ContentRepository repository, ImportAct
     {
         ArgumentNullException.ThrowIfNull(context);
         var binary = (Binary)resource;
-        if (context.Organisation is not { } organisation || actors.For(organisation, context.BatchId) is not { } actor)
+        if (actors.For(context) is not { } actor)
         {
             return ImportProblems.NoActor(ResourceType, context.Organisation);
         }
@@ -40,7 +40,7 @@ internal sealed class BinaryImportTarget(ContentRepository repository, ImportAct
         {
             var metadata = BinaryMetadata.From(binary);
             result = await repository.PublishAsync(
-                new PublishRequest(context.Key, data, binary.ContentType, organisation, actor.PractitionerId, metadata.RecordType, metadata.Category,
+                new PublishRequest(context.Key, data, binary.ContentType, actor.OrganisationId, actor.PractitionerId, metadata.RecordType, metadata.Category,
                     metadata.PersonKey, metadata.DateOfBirth, metadata.RetentionClass, metadata.Sensitivity, metadata.LastActivity),
                 cancellationToken).ConfigureAwait(false);
         }

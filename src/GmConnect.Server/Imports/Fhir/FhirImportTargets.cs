@@ -16,7 +16,8 @@ internal static class FhirImportTargets
     public static IServiceCollection AddFhirImportTargets(this IServiceCollection services, string? practitioner = null)
     {
         services.AddSingleton(sp => new ImportActors(sp.GetRequiredService<GovernanceAdministration>()) { Practitioner = practitioner });
-        services.AddSingleton<IFhirImportTarget>(sp => new DocumentReferenceImportTarget(sp.GetRequiredService<PointerPublisher>(), sp.GetRequiredService<ImportActors>()));
+        services.AddSingleton<IFhirImportTarget>(sp => new DocumentReferenceImportTarget(
+            sp.GetRequiredService<PointerPublisher>(), sp.GetRequiredService<BulkPointerPublisher>(), sp.GetRequiredService<ImportActors>()));
         services.AddSingleton<IFhirImportTarget>(sp => new BinaryImportTarget(sp.GetRequiredService<ContentRepository>(), sp.GetRequiredService<ImportActors>()));
         return services;
     }

@@ -1,3 +1,4 @@
+using GmConnect.Integration.Fhir;
 using GmConnect.Governance.Administration;
 
 namespace GmConnect.Server.Imports.Fhir;
@@ -13,10 +14,25 @@ internal sealed class ImportActors(GovernanceAdministration governance)
     /// <summary>The practitioner to act as; null: the first registered in the organisation.</summary>
     public string? Practitioner { get; init; }
 
-    /// <summary>The actor for <paramref name="organisation"/>, or null when no such practitioner is registered there.</summary>
-    public Actor? For(string organisation, long batchId)
+    /// <summary>
+    /// The actor for the context's organisation: the practitioner and role it names (an upload's token), else one chosen
+    /// as above; null when the context names no organisation or no such practitioner is registered there.
+    /// </summary>
+    public Actor? For(FhirImportContext context)
     {
-        var requestId = "gmc-import:" + batchId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Organisation is not { } organisation)
+        {
+            return null;
+        }
+
+        var requestId = "gmc-import:" + context.BatchId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (context is { Practitioner: { } named, Role: { } namedRole })
+        {
+            // An upload acts as the token's practitioner; the Locator and the Repository check their registration.
+            return new Actor(named, organisation, namedRole, requestId);
+        }
+
         foreach (var practitioner in governance.Practitioners)
         {
             if (!practitioner.Active || (Practitioner is not null && !string.Equals(practitioner.Id, Practitioner, StringComparison.Ordinal)))
