@@ -42,13 +42,13 @@ internal sealed class IdentityStore(Store store)
         }
     }
 
-    /// <summary>Every current record with its link, in link order (for rebuilding the in-memory index).</summary>
+    /// <summary>Every current record with its link and stored prepared form, in link order (for rebuilding the in-memory index).</summary>
     public async IAsyncEnumerable<StoredRecord> ReadAllRecordsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var connection = await Store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var command = connection.Command($"SELECT {RecordColumns} ORDER BY r.link_order");
+            var command = connection.Command($"SELECT v.prepared, {RecordColumns} ORDER BY r.link_order");
             await using (command.ConfigureAwait(false))
             {
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -56,7 +56,7 @@ internal sealed class IdentityStore(Store store)
                 {
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        yield return ReadRecord(reader);
+                        yield return ReadRecord(reader, 1) with { Prepared = reader.IsDBNull(0) ? null : reader.GetFieldValue<byte[]>(0) };
                     }
                 }
             }
@@ -132,19 +132,22 @@ internal sealed class IdentityStore(Store store)
     public async Task<long> CountRecordsAsync(CancellationToken cancellationToken) =>
         (await QueryAsync("SELECT COUNT(*) FROM idm_record", r => SqlConvert.Long(r, 0), cancellationToken))[0];
 
-    internal static StoredRecord ReadRecord(DbDataReader r)
+    internal static StoredRecord ReadRecord(DbDataReader r) => ReadRecord(r, 0);
+
+    /// <summary>Reads the record columns starting at <paramref name="at"/>.</summary>
+    private static StoredRecord ReadRecord(DbDataReader r, int at)
     {
         var link = new LinkProvenance(
-            SqlConvert.ParseMethod(r.GetString(6)),
-            SqlConvert.NullableDouble(r, 7),
-            SqlConvert.String(r, 8),
-            SqlConvert.String(r, 9),
-            SqlConvert.Instant(SqlConvert.Long(r, 10)));
+            SqlConvert.ParseMethod(r.GetString(at + 6)),
+            SqlConvert.NullableDouble(r, at + 7),
+            SqlConvert.String(r, at + 8),
+            SqlConvert.String(r, at + 9),
+            SqlConvert.Instant(SqlConvert.Long(r, at + 10)));
         return new StoredRecord(
-            RecordDocument.FromJson(r.GetString(4)),
-            (int)SqlConvert.Long(r, 2),
-            r.GetString(3),
-            new StoredLink(r.GetString(5), link, SqlConvert.Long(r, 11)));
+            RecordDocument.FromJson(r.GetString(at + 4)),
+            (int)SqlConvert.Long(r, at + 2),
+            r.GetString(at + 3),
+            new StoredLink(r.GetString(at + 5), link, SqlConvert.Long(r, at + 11)));
     }
 
     private static StoredPerson ReadPerson(DbDataReader r) =>

@@ -22,17 +22,18 @@ internal sealed class IdentityTransaction : IAsyncDisposable
         _transaction = transaction;
     }
 
-    /// <summary>Stores one version of a record exactly as received.</summary>
-    public Task AppendVersionAsync(IdentityRecord record, int version, string document, string contentHash, DateTimeOffset at, CancellationToken cancellationToken) =>
+    /// <summary>Stores one version of a record exactly as received, with its prepared form (<see cref="PreparedForm"/>) when given.</summary>
+    public Task AppendVersionAsync(IdentityRecord record, int version, string document, string contentHash, DateTimeOffset at, CancellationToken cancellationToken, byte[]? prepared = null) =>
         ExecuteAsync(
-            "INSERT INTO idm_record_version (source, record_id, version, content_hash, document, received_us) VALUES (@s, @r, @v, @h, @d, @t)",
+            "INSERT INTO idm_record_version (source, record_id, version, content_hash, document, received_us, prepared) VALUES (@s, @r, @v, @h, @d, @t, @p)",
             cancellationToken,
             ("s", record.Source),
             ("r", record.RecordId),
             ("v", (long)version),
             ("h", contentHash),
             ("d", document),
-            ("t", SqlConvert.Micros(at)));
+            ("t", SqlConvert.Micros(at)),
+            ("p", prepared));
 
     public Task AppendVersionAsync(IdentityRecord record, int version, DateTimeOffset at, CancellationToken cancellationToken)
     {
