@@ -372,7 +372,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             built = await BuildIndexAsync(false, cancellationToken).ConfigureAwait(false);
         }
 
-        var (index, lastOrder, restored, prepared) = built!.Value;
+        var (index, lastOrder, restored, prepared, fresh) = built!.Value;
         foreach (var pair in await _store.CannotLinksAsync(cancellationToken).ConfigureAwait(false))
         {
             index.AddCannotLink(pair.A, pair.B, pair.Hard);
@@ -391,6 +391,29 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         await TrainWhenReadyAsync(cancellationToken).ConfigureAwait(false);
         Log.Rebuilt(_logger, index.Records.Count, index.Persons.Count, ModelVersion, ModelOrigin, (long)_time.GetElapsedTime(started).TotalMilliseconds);
         Log.RebuildPreparation(_logger, restored, prepared);
+        if (fresh.Count > 0 && !IgnorePreparedForms)
+        {
+            // Versions stored before migration 0003, or under other settings or code: store their forms now, so that
+            // the next start-up reads them.
+            await StorePreparedFormsAsync(fresh, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task StorePreparedFormsAsync(List<IndexedRecord> records, CancellationToken cancellationToken)
+    {
+        const int batch = 5_000;
+        for (var start = 0; start < records.Count; start += batch)
+        {
+            await using var tx = await _store.BeginAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var record in records.Skip(start).Take(batch))
+            {
+                await tx.SetPreparedFormAsync(record.Key, record.Version, _index.Preserve(record.Features), cancellationToken).ConfigureAwait(false);
+            }
+
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        Log.PreparedFormsStored(_logger, records.Count);
     }
 
     /// <summary>When set, the rebuild ignores stored prepared forms and prepares every record (benchmarks and tests compare the two).</summary>
@@ -407,7 +430,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
     /// <paramref name="usePrepared"/> (and it was made with the same fingerprint), else preparing it. Null when a
     /// sampled stored form differs from the record prepared now.
     /// </summary>
-    private async Task<(PersonIndex Index, long LastOrder, int Restored, int Prepared)?> BuildIndexAsync(bool usePrepared, CancellationToken cancellationToken)
+    private async Task<(PersonIndex Index, long LastOrder, int Restored, int Prepared, List<IndexedRecord> Fresh)?> BuildIndexAsync(bool usePrepared, CancellationToken cancellationToken)
     {
         // One in this many restored records is prepared again and compared.
         const int spotCheckEvery = 500;
@@ -454,6 +477,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
 
         long lastOrder = 0;
         int restored = 0, prepared = 0;
+        var freshRecords = new List<IndexedRecord>();
         await foreach (var slice in chunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             var features = new RecordFeatures[slice.Count];
@@ -509,10 +533,11 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             }
 
             index.AddRange(records);
+            freshRecords.AddRange(fresh.Select(i => records[i]));
         }
 
         await reading.ConfigureAwait(false);
-        return (index, lastOrder, restored, prepared);
+        return (index, lastOrder, restored, prepared, freshRecords);
     }
 
     private void UseModel(StoredModel model)

@@ -35,6 +35,16 @@ internal sealed class IdentityTransaction : IAsyncDisposable
             ("t", SqlConvert.Micros(at)),
             ("p", prepared));
 
+    /// <summary>Sets the prepared form of a stored version (the only change ever made to a version row: the document stays as received).</summary>
+    public Task SetPreparedFormAsync(SourceRecordKey key, int version, byte[] prepared, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE idm_record_version SET prepared = @p WHERE source = @s AND record_id = @r AND version = @v",
+            cancellationToken,
+            ("s", key.Source),
+            ("r", key.RecordId),
+            ("v", (long)version),
+            ("p", prepared));
+
     public Task AppendVersionAsync(IdentityRecord record, int version, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var document = RecordDocument.ToJson(record);

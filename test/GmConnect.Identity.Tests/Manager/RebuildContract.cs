@@ -50,6 +50,20 @@ public abstract class RebuildContract(StoreProvider provider)
     }
 
     [Fact]
+    public async Task Rebuild_RowsWithoutForm_FormsStoredForTheNextStartUp()
+    {
+        await using var index = await FilledAsync();
+        await ExecuteAsync(index, "UPDATE idm_record_version SET prepared = NULL");
+
+        var first = (await index.ReopenAsync()).LastRebuild;
+        var second = await index.ReopenAsync();
+
+        Assert.Equal((0, index.Manager.RecordCount), first);
+        Assert.Equal((index.Manager.RecordCount, 0), second.LastRebuild);
+        Assert.Equal(await FromScratchAsync(index), second.IndexSnapshot());
+    }
+
+    [Fact]
     public async Task Rebuild_FormsMadeWithOtherSettings_PreparedAfresh()
     {
         await using var index = await FilledAsync();
@@ -64,6 +78,7 @@ public abstract class RebuildContract(StoreProvider provider)
         Assert.True(changed >= total);
         Assert.Equal((0, total), rebuilt.LastRebuild);
         Assert.Equal(await FromScratchAsync(index), rebuilt.IndexSnapshot());
+        Assert.Equal((total, 0), (await index.ReopenAsync()).LastRebuild);
     }
 
     [Fact]
@@ -81,6 +96,7 @@ public abstract class RebuildContract(StoreProvider provider)
 
         Assert.Equal((0, total), rebuilt.LastRebuild);
         Assert.Equal(await FromScratchAsync(index), rebuilt.IndexSnapshot());
+        Assert.Equal((total, 0), (await index.ReopenAsync()).LastRebuild);
     }
 
     /// <summary>Strangers, one person from several sources, a changed record, a steward's link, a merge and a cannot-link.</summary>
