@@ -27,9 +27,17 @@ if (args.Length is 2 or 3 && args[0] == "--index")
     return;
 }
 
-if (args.Length is 2 or 3 && args[0] == "--rebuild")
+if (args.Length == 3 && args[0] == "--load")
 {
-    await RebuildRun.RunAsync(args[1], args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    await LoadRun.RunAsync(args[1], args[2]);
+    return;
+}
+
+if (args.Length is >= 2 and <= 4 && args[0] == "--rebuild")
+{
+    var scratch = args.Contains("--scratch");
+    var rest = args.Skip(2).Where(a => a != "--scratch").ToList();
+    await RebuildRun.RunAsync(args[1], rest.Count == 1 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 3, scratch);
     return;
 }
 

@@ -451,7 +451,9 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
                 try
                 {
                     var current = new List<StoredRecord>(chunk);
-                    await foreach (var record in _store.ReadAllRecordsAsync(stop.Token).ConfigureAwait(false))
+                    // Persons are all in the index before reading starts and are only read from here on.
+                    var personIds = (string id) => index.Persons.TryGetValue(id, out var person) ? person.Id : id;
+                    await foreach (var record in _store.ReadAllRecordsAsync(personIds, stop.Token).ConfigureAwait(false))
                     {
                         current.Add(record);
                         if (current.Count == chunk)

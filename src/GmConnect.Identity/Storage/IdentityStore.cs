@@ -42,9 +42,29 @@ internal sealed class IdentityStore(Store store)
         }
     }
 
-    /// <summary>Every current record with its link and stored prepared form, in link order (for rebuilding the in-memory index).</summary>
-    public async IAsyncEnumerable<StoredRecord> ReadAllRecordsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every current record with its link and stored prepared form, in link order (for rebuilding the in-memory index).
+    /// <paramref name="personId"/> may map each person id read to an equal string already held, so that millions of
+    /// records do not each carry their own copy; the few distinct link makers and model versions are shared likewise.
+    /// </summary>
+    public async IAsyncEnumerable<StoredRecord> ReadAllRecordsAsync(Func<string, string>? personId = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Share(string? value)
+        {
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (shared.TryGetValue(value, out var existing))
+            {
+                return existing;
+            }
+
+            return shared.Count < 10_000 ? shared[value] = value : value;
+        }
+
         var connection = await Store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -56,7 +76,19 @@ internal sealed class IdentityStore(Store store)
                 {
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        yield return ReadRecord(reader, 1) with { Prepared = reader.IsDBNull(0) ? null : reader.GetFieldValue<byte[]>(0) };
+                        var link = new LinkProvenance(
+                            SqlConvert.ParseMethod(reader.GetString(7)),
+                            SqlConvert.NullableDouble(reader, 8),
+                            Share(SqlConvert.String(reader, 9)),
+                            Share(SqlConvert.String(reader, 10)),
+                            SqlConvert.Instant(SqlConvert.Long(reader, 11)));
+                        var person = reader.GetString(6);
+                        yield return new StoredRecord(
+                            RecordDocument.FromJson(reader.GetString(5)),
+                            (int)SqlConvert.Long(reader, 3),
+                            reader.GetString(4),
+                            new StoredLink(personId is null ? person : personId(person), link, SqlConvert.Long(reader, 12)),
+                            reader.IsDBNull(0) ? null : reader.GetFieldValue<byte[]>(0));
                     }
                 }
             }
@@ -132,22 +164,19 @@ internal sealed class IdentityStore(Store store)
     public async Task<long> CountRecordsAsync(CancellationToken cancellationToken) =>
         (await QueryAsync("SELECT COUNT(*) FROM idm_record", r => SqlConvert.Long(r, 0), cancellationToken))[0];
 
-    internal static StoredRecord ReadRecord(DbDataReader r) => ReadRecord(r, 0);
-
-    /// <summary>Reads the record columns starting at <paramref name="at"/>.</summary>
-    private static StoredRecord ReadRecord(DbDataReader r, int at)
+    internal static StoredRecord ReadRecord(DbDataReader r)
     {
         var link = new LinkProvenance(
-            SqlConvert.ParseMethod(r.GetString(at + 6)),
-            SqlConvert.NullableDouble(r, at + 7),
-            SqlConvert.String(r, at + 8),
-            SqlConvert.String(r, at + 9),
-            SqlConvert.Instant(SqlConvert.Long(r, at + 10)));
+            SqlConvert.ParseMethod(r.GetString(6)),
+            SqlConvert.NullableDouble(r, 7),
+            SqlConvert.String(r, 8),
+            SqlConvert.String(r, 9),
+            SqlConvert.Instant(SqlConvert.Long(r, 10)));
         return new StoredRecord(
-            RecordDocument.FromJson(r.GetString(at + 4)),
-            (int)SqlConvert.Long(r, at + 2),
-            r.GetString(at + 3),
-            new StoredLink(r.GetString(at + 5), link, SqlConvert.Long(r, at + 11)));
+            RecordDocument.FromJson(r.GetString(4)),
+            (int)SqlConvert.Long(r, 2),
+            r.GetString(3),
+            new StoredLink(r.GetString(5), link, SqlConvert.Long(r, 11)));
     }
 
     private static StoredPerson ReadPerson(DbDataReader r) =>

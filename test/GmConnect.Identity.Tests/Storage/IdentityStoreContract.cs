@@ -94,7 +94,7 @@ public abstract class IdentityStoreContract(StoreProvider provider) : IAsyncLife
         }
 
         var all = new List<StoredRecord>();
-        await foreach (var record in Store.ReadAllRecordsAsync(Ct))
+        await foreach (var record in Store.ReadAllRecordsAsync(cancellationToken: Ct))
         {
             all.Add(record);
         }
@@ -158,7 +158,7 @@ public abstract class IdentityStoreContract(StoreProvider provider) : IAsyncLife
         }
 
         var all = new List<StoredRecord>();
-        await foreach (var r in Store.ReadAllRecordsAsync(Ct))
+        await foreach (var r in Store.ReadAllRecordsAsync(cancellationToken: Ct))
         {
             all.Add(r);
         }
