@@ -8,15 +8,15 @@ using GmConnect.Storage;
 namespace GmConnect.Identity.Benchmarks;
 
 /// <summary>
-/// <c>--rebuild STORE [RUNS] [--scratch]</c>: the Identity Manager's start-up rebuild of its in-memory index from a loaded
+/// <c>--rebuild STORE [RUNS] [--scratch] [--steps]</c>: the Identity Manager's start-up rebuild of its in-memory index from a loaded
 /// store (<c>gmc identity load</c>), timed end to end RUNS times with the stored prepared forms (migration 0003), once
-/// preparing every record from scratch as before (with <c>--scratch</c>), then once step by step (read, restore from the
+/// preparing every record from scratch as before (with <c>--scratch</c>), then once step by step (with <c>--steps</c>) (read, restore from the
 /// stored forms, prepare the records without one, index). The store is migrated first; a store loaded before migration
 /// 0003 gets its forms written by the first rebuild.
 /// </summary>
 internal static class RebuildRun
 {
-    public static async Task RunAsync(string connectionString, int runs, bool scratch)
+    public static async Task RunAsync(string connectionString, int runs, bool scratch, bool steps)
     {
         await using var store = Store.Open(connectionString);
         await new MigrationRunner(store, [IdentityMigrations.Source], TimeProvider.System).MigrateAsync();
@@ -29,6 +29,11 @@ internal static class RebuildRun
         if (scratch)
         {
             await TimeAsync("from scratch (every record prepared, as before migration 0003)", store, options, ignorePrepared: true);
+        }
+
+        if (!steps)
+        {
+            return;
         }
 
         // Step by step, as BuildIndexAsync does them (but one after the other, not overlapped).
