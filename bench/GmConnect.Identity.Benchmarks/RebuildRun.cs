@@ -68,6 +68,7 @@ internal static class RebuildRun
         }
 
         Console.WriteLine($"  restore from stored forms ({features.Count(f => f is not null):N0}): {step.Elapsed.TotalSeconds:F2} s, {Cpu()}");
+        // GMC_BENCH_SPLIT=1: where the restore's time goes (identifiers, decoding with and without interning) — a look, not a figure.
         if (Environment.GetEnvironmentVariable("GMC_BENCH_SPLIT") == "1")
         {
             var pool = new PersonIndex(settings, columns);
