@@ -27,9 +27,22 @@ if (args.Length is 2 or 3 && args[0] == "--index")
     return;
 }
 
-if (args.Length is 2 or 3 && args[0] == "--rebuild")
+if (args.Length == 4 && args[0] == "--submit")
 {
-    await RebuildRun.RunAsync(args[1], args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    await SubmitRun.RunAsync(args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args.Length == 3 && args[0] == "--load")
+{
+    await LoadRun.RunAsync(args[1], args[2]);
+    return;
+}
+
+if (args.Length is >= 2 and <= 5 && args[0] == "--rebuild")
+{
+    var rest = args.Skip(2).Where(a => a is not ("--scratch" or "--steps")).ToList();
+    await RebuildRun.RunAsync(args[1], rest.Count == 1 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 3, args.Contains("--scratch"), args.Contains("--steps"));
     return;
 }
 

@@ -14,6 +14,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Identity model {ModelVersion} stored ({ModelOrigin}, trained on {Records} records)")]
     public static partial void ModelStored(ILogger logger, string modelVersion, string modelOrigin, long records);
 
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Identity index rebuild: {Restored} records from their stored prepared form, {Prepared} prepared afresh")]
+    public static partial void RebuildPreparation(ILogger logger, int restored, int prepared);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Identity index rebuild: a stored prepared form differs from the record prepared now (other code or settings made it); preparing every record afresh")]
+    public static partial void PreparedFormsStale(ILogger logger);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Identity index: prepared forms stored for {Records} record versions that had none (or stale ones)")]
+    public static partial void PreparedFormsStored(ILogger logger, int records);
+
     [LoggerMessage(EventId = 4010, Level = LogLevel.Debug, Message = "Record {Source}|{RecordId}: {Decision} to person {PersonId}")]
     public static partial void Matched(ILogger logger, string source, string recordId, string decision, string personId);
 

@@ -16,6 +16,9 @@ internal sealed class IndexedRecord(IdentityRecord record, int version, string c
 
     public RecordFeatures Features { get; set; } = features;
 
+    /// <summary>The record's place in the index's chains (set when the index takes it).</summary>
+    public int Slot { get; set; } = -1;
+
     public SourceRecordKey Key => Record.Key;
 
     public string PersonId => Link.PersonId;

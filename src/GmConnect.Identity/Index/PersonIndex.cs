@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using GmConnect.Identity.Linkage.Blocking;
 using GmConnect.Identity.Linkage.Comparisons;
 using GmConnect.Identity.Linkage.Settings;
@@ -17,27 +18,34 @@ internal sealed class PersonIndex
     private readonly LinkageSettings _settings;
     private readonly Blocker _blocker;
     private readonly IReadOnlyList<string> _columns;
-    private readonly Dictionary<ulong, List<IndexedRecord>>[] _blocks;
+    private readonly KeyChains<ulong>[] _blocks;
+    private readonly List<IndexedRecord> _slots = [];
     private readonly Dictionary<(string System, string Value), List<IndexedRecord>> _identifiers = [];
     private readonly int[] _tfComparisons;
     private readonly Dictionary<string, int>[] _tfCounts;
     private readonly long[] _tfNonNull;
-    private readonly Dictionary<string, List<IndexedRecord>>[] _search;
+    private readonly KeyChains<string>[] _search;
     private readonly Dictionary<SourceRecordKey, Dictionary<SourceRecordKey, bool>> _cannotLink = [];
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _poolBySpan;
 
     public PersonIndex(LinkageSettings settings, IReadOnlyList<string> columns)
     {
         _settings = settings;
         _columns = columns;
         _blocker = new Blocker(settings);
-        _blocks = [.. Enumerable.Range(0, settings.BlockingRules.Count).Select(_ => new Dictionary<ulong, List<IndexedRecord>>())];
+        _blocks = [.. Enumerable.Range(0, settings.BlockingRules.Count).Select(_ => new KeyChains<ulong>())];
         _tfComparisons = [.. settings.Comparisons.Select((c, i) => (c, i)).Where(x => x.c.TermFrequency).Select(x => x.i)];
         _tfCounts = [.. _tfComparisons.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
         _tfNonNull = new long[_tfComparisons.Length];
         SearchFields = [.. SearchFieldNames.Select(n => settings.Comparisons.Select(c => c.Name).ToList().IndexOf(n))];
-        _search = [.. SearchFieldNames.Select(_ => new Dictionary<string, List<IndexedRecord>>(StringComparer.Ordinal))];
+        _search = [.. SearchFieldNames.Select(_ => new KeyChains<string>(StringComparer.Ordinal))];
+        _poolBySpan = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        Fingerprint = PreparedForm.Fingerprint(settings);
     }
+
+    /// <summary>Fingerprint of what preparation depends on (<see cref="PreparedForm"/>).</summary>
+    public uint Fingerprint { get; }
 
     /// <summary>Fields a demographic search can name, by comparison name.</summary>
     public static IReadOnlyList<string> SearchFieldNames { get; } = ["given_name", "family_name", "date_of_birth", "sex", "postcode"];
@@ -77,6 +85,31 @@ internal sealed class PersonIndex
 
     public RecordFeatures Describe(IdentityRecord record) => Describe([record])[0];
 
+    /// <summary>The record's features from its stored prepared form; null when the form was made otherwise (prepare it afresh).</summary>
+    public RecordFeatures? Restore(IdentityRecord record, ReadOnlySpan<byte> prepared) =>
+        PreparedForm.TryDecode(prepared, Fingerprint, _blocks.Length, _settings.Comparisons.Count, Intern, out var keys, out var values)
+            ? new RecordFeatures(keys, values, RecordColumns.Identifiers(record))
+            : null;
+
+    /// <summary>The prepared form to store beside the record's document.</summary>
+    public byte[] Preserve(RecordFeatures features) => PreparedForm.Encode(features, Fingerprint);
+
+    /// <summary>Makes room for about <paramref name="records"/> records (before a rebuild).</summary>
+    public void EnsureCapacity(int records)
+    {
+        Records.EnsureCapacity(records);
+        _slots.Capacity = Math.Max(_slots.Capacity, records);
+        foreach (var block in _blocks)
+        {
+            block.EnsureCapacity(records, records / 2);
+        }
+
+        foreach (var field in _search)
+        {
+            field.EnsureCapacity(records, records / 8);
+        }
+    }
+
     public PersonEntry AddPerson(string personId)
     {
         var person = new PersonEntry(personId);
@@ -87,9 +120,45 @@ internal sealed class PersonIndex
     /// <summary>Adds a record to its person (which must exist) and to every lookup.</summary>
     public void Add(IndexedRecord record)
     {
-        Records.Add(record.Key, record);
-        Persons[record.PersonId].Records.Add(record);
+        Place(record);
         Attach(record);
+    }
+
+    /// <summary>
+    /// Adds records in order, as <see cref="Add"/> would one by one: the lookups (one per blocking rule, identifiers
+    /// and frequencies, one per search field) are independent of each other, so they are filled on all cores.
+    /// </summary>
+    public void AddRange(IReadOnlyList<IndexedRecord> records)
+    {
+        foreach (var record in records)
+        {
+            Place(record);
+        }
+
+        Parallel.For(0, _blocks.Length + 1 + _search.Length, part =>
+        {
+            if (part < _blocks.Length)
+            {
+                foreach (var record in records)
+                {
+                    AttachBlock(part, record);
+                }
+            }
+            else if (part == _blocks.Length)
+            {
+                foreach (var record in records)
+                {
+                    AttachIdentifiersAndFrequencies(record);
+                }
+            }
+            else
+            {
+                foreach (var record in records)
+                {
+                    AttachSearch(part - _blocks.Length - 1, record);
+                }
+            }
+        });
     }
 
     /// <summary>Replaces a record's content and features (its person stays).</summary>
@@ -119,15 +188,17 @@ internal sealed class PersonIndex
         var found = new HashSet<IndexedRecord>();
         for (var r = 0; r < keys.Length && found.Count < max; r++)
         {
-            if (keys[r] != 0 && _blocks[r].TryGetValue(keys[r], out var block))
+            if (keys[r] == 0)
             {
-                foreach (var record in block)
+                continue;
+            }
+
+            for (var slot = _blocks[r].First(keys[r]); slot != -1; slot = _blocks[r].Next(slot))
+            {
+                found.Add(_slots[slot]);
+                if (found.Count >= max)
                 {
-                    found.Add(record);
-                    if (found.Count >= max)
-                    {
-                        break;
-                    }
+                    break;
                 }
             }
         }
@@ -152,8 +223,16 @@ internal sealed class PersonIndex
         _identifiers.TryGetValue((system, canonical), out var list) ? list : [];
 
     /// <summary>Records whose prepared search field equals the value.</summary>
-    public IReadOnlyList<IndexedRecord> BySearchField(int field, string value) =>
-        _search[field].TryGetValue(value, out var list) ? list : [];
+    public IReadOnlyList<IndexedRecord> BySearchField(int field, string value)
+    {
+        var found = new List<IndexedRecord>();
+        for (var slot = _search[field].First(value); slot != -1; slot = _search[field].Next(slot))
+        {
+            found.Add(_slots[slot]);
+        }
+
+        return found;
+    }
 
     /// <summary>Whether the pair may not be linked: null (no constraint), false (not automatically), true (never).</summary>
     public bool? CannotLink(SourceRecordKey a, SourceRecordKey b) =>
@@ -206,6 +285,48 @@ internal sealed class PersonIndex
         return null;
     }
 
+    /// <summary>
+    /// Everything the index holds, as sorted lines of text: records with their features, persons with their records
+    /// in order, every blocking chain, identifier list, frequency and search chain, and cannot-links. Two indexes
+    /// with equal snapshots answer every question alike (tests compare a rebuild with one prepared from scratch).
+    /// </summary>
+    public List<string> Snapshot()
+    {
+        static string Keys(IEnumerable<IndexedRecord> records) => string.Join(" ", records.Select(r => r.Key.ToString()));
+        var lines = new List<string>();
+        foreach (var r in Records.Values)
+        {
+            var f = r.Features;
+            lines.Add($"record {r.Key} v{r.Version} {r.ContentHash} {r.Link} keys [{string.Join(",", f.Keys)}] values [{string.Join("|", f.Values.Select(v => v ?? "∅"))}] ids [{string.Join(",", f.Identifiers)}]");
+        }
+
+        foreach (var p in Persons.Values)
+        {
+            lines.Add($"person {p.Id} merged-into {p.MergedInto}: {Keys(p.Records)}");
+        }
+
+        for (var b = 0; b < _blocks.Length; b++)
+        {
+            lines.AddRange(_blocks[b].All().Select(x => $"block {b} {x.Key}: {Keys(x.Slots.Select(s => _slots[s]))}"));
+        }
+
+        lines.AddRange(_identifiers.Where(x => x.Value.Count > 0).Select(x => $"identifier {x.Key.System} {x.Key.Value}: {Keys(x.Value)}"));
+        for (var t = 0; t < _tfComparisons.Length; t++)
+        {
+            lines.Add($"frequency {t} non-null {_tfNonNull[t]}");
+            lines.AddRange(_tfCounts[t].Where(x => x.Value != 0).Select(x => $"frequency {t} {x.Key}: {x.Value}"));
+        }
+
+        for (var f = 0; f < _search.Length; f++)
+        {
+            lines.AddRange(_search[f].All().Select(x => $"search {f} {x.Key}: {Keys(x.Slots.Select(s => _slots[s]))}"));
+        }
+
+        lines.AddRange(CannotLinkPairs().Select(x => $"cannot-link {x.A} {x.B} {CannotLink(x.A, x.B)}"));
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
+
     private void Put(SourceRecordKey a, SourceRecordKey b, bool hard)
     {
         if (!_cannotLink.TryGetValue(a, out var partners))
@@ -216,52 +337,65 @@ internal sealed class PersonIndex
         partners[b] = hard || partners.GetValueOrDefault(b);
     }
 
+    private void Place(IndexedRecord record)
+    {
+        Records.Add(record.Key, record);
+        Persons[record.PersonId].Records.Add(record);
+        record.Slot = _slots.Count;
+        _slots.Add(record);
+    }
+
     private void Attach(IndexedRecord record)
     {
-        var features = record.Features;
-        for (var r = 0; r < features.Keys.Length; r++)
+        for (var r = 0; r < _blocks.Length; r++)
         {
-            if (features.Keys[r] != 0)
-            {
-                if (!_blocks[r].TryGetValue(features.Keys[r], out var block))
-                {
-                    _blocks[r][features.Keys[r]] = block = [];
-                }
-
-                block.Add(record);
-            }
+            AttachBlock(r, record);
         }
 
-        foreach (var id in features.Identifiers.Skip(1).Where(i => i.Valid))
+        AttachIdentifiersAndFrequencies(record);
+        for (var f = 0; f < _search.Length; f++)
         {
-            if (!_identifiers.TryGetValue((id.System, id.Value), out var list))
-            {
-                _identifiers[(id.System, id.Value)] = list = [];
-            }
+            AttachSearch(f, record);
+        }
+    }
 
-            list.Add(record);
+    private void AttachBlock(int rule, IndexedRecord record)
+    {
+        var key = record.Features.Keys[rule];
+        if (key != 0)
+        {
+            _blocks[rule].Append(key, record.Slot);
+        }
+    }
+
+    private void AttachIdentifiersAndFrequencies(IndexedRecord record)
+    {
+        var features = record.Features;
+        for (var i = 1; i < features.Identifiers.Length; i++)
+        {
+            var id = features.Identifiers[i];
+            if (id.Valid)
+            {
+                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_identifiers, (id.System, id.Value), out _);
+                (list ??= []).Add(record);
+            }
         }
 
         for (var t = 0; t < _tfComparisons.Length; t++)
         {
             if (features.Values[_tfComparisons[t]] is { } value)
             {
-                _tfCounts[t][value] = _tfCounts[t].GetValueOrDefault(value) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(_tfCounts[t], value, out _)++;
                 _tfNonNull[t]++;
             }
         }
+    }
 
-        for (var f = 0; f < SearchFields.Length; f++)
+    private void AttachSearch(int field, IndexedRecord record)
+    {
+        if (SearchFields[field] >= 0 && record.Features.Values[SearchFields[field]] is { } value)
         {
-            if (SearchFields[f] >= 0 && features.Values[SearchFields[f]] is { } value)
-            {
-                if (!_search[f].TryGetValue(value, out var list))
-                {
-                    _search[f][value] = list = [];
-                }
-
-                list.Add(record);
-            }
+            _search[field].Append(value, record.Slot);
         }
     }
 
@@ -270,15 +404,16 @@ internal sealed class PersonIndex
         var features = record.Features;
         for (var r = 0; r < features.Keys.Length; r++)
         {
-            if (features.Keys[r] != 0 && _blocks[r].TryGetValue(features.Keys[r], out var block))
+            if (features.Keys[r] != 0)
             {
-                block.Remove(record);
+                _blocks[r].Remove(features.Keys[r], record.Slot);
             }
         }
 
-        foreach (var id in features.Identifiers.Skip(1).Where(i => i.Valid))
+        for (var i = 1; i < features.Identifiers.Length; i++)
         {
-            if (_identifiers.TryGetValue((id.System, id.Value), out var list))
+            var id = features.Identifiers[i];
+            if (id.Valid && _identifiers.TryGetValue((id.System, id.Value), out var list))
             {
                 list.Remove(record);
             }
@@ -295,11 +430,23 @@ internal sealed class PersonIndex
 
         for (var f = 0; f < SearchFields.Length; f++)
         {
-            if (SearchFields[f] >= 0 && features.Values[SearchFields[f]] is { } value && _search[f].TryGetValue(value, out var list))
+            if (SearchFields[f] >= 0 && features.Values[SearchFields[f]] is { } value)
             {
-                list.Remove(record);
+                _search[f].Remove(value, record.Slot);
             }
         }
+    }
+
+    private string Intern(ReadOnlySpan<char> value)
+    {
+        if (_poolBySpan.TryGetValue(value, out var existing))
+        {
+            return existing;
+        }
+
+        var text = value.ToString();
+        _pool[text] = text;
+        return text;
     }
 
     private string? Intern(string? value)

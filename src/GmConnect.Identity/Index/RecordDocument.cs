@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -45,47 +46,51 @@ internal static class RecordDocument
     {
         ArgumentNullException.ThrowIfNull(text);
 
-        // A forward-only read (no document tree): the index reads every stored record at start-up.
-        var bytes = Encoding.UTF8.GetBytes(text);
-        var json = new Utf8JsonReader(bytes);
+        // A forward-only read (no document tree) over pooled UTF-8 bytes, property names matched as bytes: the index
+        // reads every stored record at start-up.
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         string? source = null, recordId = null, nhs = null, upn = null, nino = null, pnc = null, given = null, middle = null,
             family = null, sex = null, dob = null, postcode = null, address = null, phone = null, email = null, recorded = null;
-        if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
+        try
         {
-            throw new FormatException("A stored record is not a JSON object.");
+            var json = new Utf8JsonReader(buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer)));
+            if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
+            {
+                throw new FormatException("A stored record is not a JSON object.");
+            }
+
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = json;
+                json.Read();
+                if (json.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    json.Skip();
+                    continue;
+                }
+
+                var value = json.TokenType == JsonTokenType.String ? json.GetString() : null;
+                if (name.ValueTextEquals("source"u8)) { source = value; }
+                else if (name.ValueTextEquals("record_id"u8)) { recordId = value; }
+                else if (name.ValueTextEquals("nhs_number"u8)) { nhs = value; }
+                else if (name.ValueTextEquals("upn"u8)) { upn = value; }
+                else if (name.ValueTextEquals("nino"u8)) { nino = value; }
+                else if (name.ValueTextEquals("pnc_id"u8)) { pnc = value; }
+                else if (name.ValueTextEquals("given_name"u8)) { given = value; }
+                else if (name.ValueTextEquals("middle_names"u8)) { middle = value; }
+                else if (name.ValueTextEquals("family_name"u8)) { family = value; }
+                else if (name.ValueTextEquals("sex"u8)) { sex = value; }
+                else if (name.ValueTextEquals("date_of_birth"u8)) { dob = value; }
+                else if (name.ValueTextEquals("postcode"u8)) { postcode = value; }
+                else if (name.ValueTextEquals("address"u8)) { address = value; }
+                else if (name.ValueTextEquals("phone"u8)) { phone = value; }
+                else if (name.ValueTextEquals("email"u8)) { email = value; }
+                else if (name.ValueTextEquals("recorded_on"u8)) { recorded = value; }
+            }
         }
-
-        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        finally
         {
-            var name = json.ValueSpan;
-            json.Read();
-            if (json.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-            {
-                json.Skip();
-                continue;
-            }
-
-            var value = json.TokenType == JsonTokenType.String ? json.GetString() : null;
-            switch (Encoding.UTF8.GetString(name))
-            {
-                case "source": source = value; break;
-                case "record_id": recordId = value; break;
-                case "nhs_number": nhs = value; break;
-                case "upn": upn = value; break;
-                case "nino": nino = value; break;
-                case "pnc_id": pnc = value; break;
-                case "given_name": given = value; break;
-                case "middle_names": middle = value; break;
-                case "family_name": family = value; break;
-                case "sex": sex = value; break;
-                case "date_of_birth": dob = value; break;
-                case "postcode": postcode = value; break;
-                case "address": address = value; break;
-                case "phone": phone = value; break;
-                case "email": email = value; break;
-                case "recorded_on": recorded = value; break;
-                default: break;
-            }
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         return new IdentityRecord

@@ -98,7 +98,7 @@ public sealed partial class IdentityManager
                     var cluster = clusterOf[start + i];
                     var document = RecordDocument.ToJson(record);
                     var hash = RecordDocument.Hash(document);
-                    await tx.AppendVersionAsync(record, 1, document, hash, now, cancellationToken).ConfigureAwait(false);
+                    await tx.AppendVersionAsync(record, 1, document, hash, now, cancellationToken, _index.Preserve(features[i])).ConfigureAwait(false);
                     StoredLink link;
                     if (personOf[cluster] is { } personId)
                     {

@@ -191,7 +191,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         var (matches, scores, _) = Matching.Matcher.Evaluate(_index, _scorer, record, features, null, _options.MaxCandidates, _options.MaxRecordsPerPerson);
         var (linkTo, review) = Decide(matches);
         await using var tx = await _store.BeginAsync(cancellationToken).ConfigureAwait(false);
-        await tx.AppendVersionAsync(record, 1, document, hash, now, cancellationToken).ConfigureAwait(false);
+        await tx.AppendVersionAsync(record, 1, document, hash, now, cancellationToken, _index.Preserve(features)).ConfigureAwait(false);
         var apply = new List<Action>();
         var placed = await PlaceAsync(tx, record.Key, linkTo, review, scores, now, apply, cancellationToken).ConfigureAwait(false);
         await tx.AppendHistoryAsync(HistoryKind.RecordReceived, placed.PersonId, null, record.Key, MatcherActor, null, now, cancellationToken).ConfigureAwait(false);
@@ -212,7 +212,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         var best = matches.Count > 0 ? matches[0].Probability : (double?)null;
 
         await using var tx = await _store.BeginAsync(cancellationToken).ConfigureAwait(false);
-        await tx.AppendVersionAsync(record, version, document, hash, now, cancellationToken).ConfigureAwait(false);
+        await tx.AppendVersionAsync(record, version, document, hash, now, cancellationToken, _index.Preserve(features)).ConfigureAwait(false);
         var apply = new List<Action>();
         foreach (var task in await _store.OpenReviewsOfAsync(record.Key, cancellationToken).ConfigureAwait(false))
         {
@@ -363,14 +363,87 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
     private async Task RebuildAsync(CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
+        var built = await BuildIndexAsync(!IgnorePreparedForms, cancellationToken).ConfigureAwait(false);
+        if (built is null)
+        {
+            // A sampled stored form differed from the record prepared now: the forms were made by other code or
+            // settings. Prepare everything afresh rather than trust any of them.
+            Log.PreparedFormsStale(_logger);
+            built = await BuildIndexAsync(false, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (index, lastOrder, restored, prepared, fresh) = built!.Value;
+        foreach (var pair in await _store.CannotLinksAsync(cancellationToken).ConfigureAwait(false))
+        {
+            index.AddCannotLink(pair.A, pair.B, pair.Hard);
+        }
+
+        _index = index;
+        _nextOrder = lastOrder + 1;
+        LastRebuild = (restored, prepared);
+        var model = await _store.LatestModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is not null)
+        {
+            UseModel(model);
+        }
+
+        _loaded = true;
+        await TrainWhenReadyAsync(cancellationToken).ConfigureAwait(false);
+        Log.Rebuilt(_logger, index.Records.Count, index.Persons.Count, ModelVersion, ModelOrigin, (long)_time.GetElapsedTime(started).TotalMilliseconds);
+        Log.RebuildPreparation(_logger, restored, prepared);
+        if (fresh.Count > 0 && !IgnorePreparedForms)
+        {
+            // Versions stored before migration 0003, or under other settings or code: store their forms now, so that
+            // the next start-up reads them.
+            await StorePreparedFormsAsync(fresh, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task StorePreparedFormsAsync(List<IndexedRecord> records, CancellationToken cancellationToken)
+    {
+        const int batch = 5_000;
+        for (var start = 0; start < records.Count; start += batch)
+        {
+            await using var tx = await _store.BeginAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var record in records.Skip(start).Take(batch))
+            {
+                await tx.SetPreparedFormAsync(record.Key, record.Version, _index.Preserve(record.Features), cancellationToken).ConfigureAwait(false);
+            }
+
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        Log.PreparedFormsStored(_logger, records.Count);
+    }
+
+    /// <summary>When set, the rebuild ignores stored prepared forms and prepares every record (benchmarks and tests compare the two).</summary>
+    internal bool IgnorePreparedForms { get; set; }
+
+    /// <summary>The in-memory index as sorted lines of text (tests compare indexes built different ways).</summary>
+    internal List<string> IndexSnapshot() => _index.Snapshot();
+
+    /// <summary>Records the last rebuild took from their stored prepared form, and records it prepared afresh.</summary>
+    internal (int Restored, int Prepared) LastRebuild { get; private set; }
+
+    /// <summary>
+    /// Reads every record from the store into a new index, taking each record's stored prepared form when
+    /// <paramref name="usePrepared"/> (and it was made with the same fingerprint), else preparing it. Null when a
+    /// sampled stored form differs from the record prepared now.
+    /// </summary>
+    private async Task<(PersonIndex Index, long LastOrder, int Restored, int Prepared, List<IndexedRecord> Fresh)?> BuildIndexAsync(bool usePrepared, CancellationToken cancellationToken)
+    {
+        // One in this many restored records is prepared again and compared.
+        const int spotCheckEvery = 500;
         var index = new PersonIndex(Settings, _columns);
+        index.EnsureCapacity((int)await _store.CountRecordsAsync(cancellationToken).ConfigureAwait(false));
         foreach (var person in await _store.PersonsAsync(cancellationToken).ConfigureAwait(false))
         {
             index.AddPerson(person.PersonId).MergedInto = person.MergedInto;
         }
 
-        // Reading (one database reader) overlaps preparing and indexing the chunk before it.
+        // Reading (one database reader, parsing the documents) overlaps restoring or preparing and indexing the chunk before it.
         const int chunk = 20_000;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var chunks = Channel.CreateBounded<List<StoredRecord>>(2);
         var reading = Task.Run(
             async () =>
@@ -378,19 +451,21 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
                 try
                 {
                     var current = new List<StoredRecord>(chunk);
-                    await foreach (var record in _store.ReadAllRecordsAsync(cancellationToken).ConfigureAwait(false))
+                    // Persons are all in the index before reading starts and are only read from here on.
+                    var personIds = (string id) => index.Persons.TryGetValue(id, out var person) ? person.Id : id;
+                    await foreach (var record in _store.ReadAllRecordsAsync(personIds, stop.Token).ConfigureAwait(false))
                     {
                         current.Add(record);
                         if (current.Count == chunk)
                         {
-                            await chunks.Writer.WriteAsync(current, cancellationToken).ConfigureAwait(false);
+                            await chunks.Writer.WriteAsync(current, stop.Token).ConfigureAwait(false);
                             current = new List<StoredRecord>(chunk);
                         }
                     }
 
                     if (current.Count > 0)
                     {
-                        await chunks.Writer.WriteAsync(current, cancellationToken).ConfigureAwait(false);
+                        await chunks.Writer.WriteAsync(current, stop.Token).ConfigureAwait(false);
                     }
 
                     chunks.Writer.Complete();
@@ -403,34 +478,68 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             cancellationToken);
 
         long lastOrder = 0;
+        int restored = 0, prepared = 0;
+        var freshRecords = new List<IndexedRecord>();
         await foreach (var slice in chunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            var features = index.Describe([.. slice.Select(s => s.Record)]);
+            var features = new RecordFeatures[slice.Count];
+            var fresh = new List<int>();
+            var check = new List<int>();
             for (var i = 0; i < slice.Count; i++)
             {
-                index.Add(new IndexedRecord(slice[i].Record, slice[i].Version, slice[i].ContentHash, slice[i].Link, features[i]));
+                if (usePrepared && slice[i].Prepared is { } form && index.Restore(slice[i].Record, form) is { } restoredFeatures)
+                {
+                    features[i] = restoredFeatures;
+                    if (restored++ % spotCheckEvery == 0)
+                    {
+                        check.Add(i);
+                    }
+                }
+                else
+                {
+                    fresh.Add(i);
+                }
+            }
+
+            if (fresh.Count > 0)
+            {
+                var made = index.Describe([.. fresh.Select(i => slice[i].Record)]);
+                for (var j = 0; j < fresh.Count; j++)
+                {
+                    features[fresh[j]] = made[j];
+                }
+
+                prepared += fresh.Count;
+            }
+
+            if (check.Count > 0)
+            {
+                var again = index.Describe([.. check.Select(i => slice[i].Record)]);
+                for (var j = 0; j < check.Count; j++)
+                {
+                    var stored = features[check[j]];
+                    if (!stored.Keys.AsSpan().SequenceEqual(again[j].Keys) || !stored.Values.AsSpan().SequenceEqual(again[j].Values))
+                    {
+                        await stop.CancelAsync().ConfigureAwait(false);
+                        await reading.ConfigureAwait(false);
+                        return null;
+                    }
+                }
+            }
+
+            var records = new IndexedRecord[slice.Count];
+            for (var i = 0; i < slice.Count; i++)
+            {
+                records[i] = new IndexedRecord(slice[i].Record, slice[i].Version, slice[i].ContentHash, slice[i].Link, features[i]);
                 lastOrder = Math.Max(lastOrder, slice[i].Link.Order);
             }
+
+            index.AddRange(records);
+            freshRecords.AddRange(fresh.Select(i => records[i]));
         }
 
         await reading.ConfigureAwait(false);
-
-        foreach (var pair in await _store.CannotLinksAsync(cancellationToken).ConfigureAwait(false))
-        {
-            index.AddCannotLink(pair.A, pair.B, pair.Hard);
-        }
-
-        _index = index;
-        _nextOrder = lastOrder + 1;
-        var model = await _store.LatestModelAsync(cancellationToken).ConfigureAwait(false);
-        if (model is not null)
-        {
-            UseModel(model);
-        }
-
-        _loaded = true;
-        await TrainWhenReadyAsync(cancellationToken).ConfigureAwait(false);
-        Log.Rebuilt(_logger, index.Records.Count, index.Persons.Count, ModelVersion, ModelOrigin, (long)_time.GetElapsedTime(started).TotalMilliseconds);
+        return (index, lastOrder, restored, prepared, freshRecords);
     }
 
     private void UseModel(StoredModel model)

@@ -50,13 +50,34 @@ internal static class RecordColumns
     /// <summary>The record's identifiers: its source key first, then the national ones it carries (canonical form, with validity).</summary>
     public static RecordIdentifier[] Identifiers(IdentityRecord record)
     {
-        var list = new List<RecordIdentifier> { new(IdentifierSystems.ForSource(record.Source), record.RecordId) };
+        var list = new List<RecordIdentifier>(2) { new(SourceSystem(record.Source), record.RecordId) };
         Add(list, IdentifierKind.NhsNumber, IdentifierSystems.NhsNumber, record.NhsNumber);
         Add(list, IdentifierKind.Upn, IdentifierSystems.Upn, record.Upn);
         Add(list, IdentifierKind.Nino, IdentifierSystems.Nino, record.Nino);
         Add(list, IdentifierKind.PncId, IdentifierSystems.PncId, record.PncId);
         return [.. list];
     }
+
+    /// <summary>The source's system URI, shared between records (there are few sources and millions of records).</summary>
+    private static string SourceSystem(string source)
+    {
+        var known = _sourceSystems;
+        if (known.TryGetValue(source, out var system))
+        {
+            return system;
+        }
+
+        system = IdentifierSystems.ForSource(source);
+        if (known.Count < 1_000)
+        {
+            // Copy on write: readers on other threads always see a complete dictionary.
+            _sourceSystems = new Dictionary<string, string>(known, StringComparer.Ordinal) { [source] = system };
+        }
+
+        return system;
+    }
+
+    private static Dictionary<string, string> _sourceSystems = new(StringComparer.Ordinal);
 
     /// <summary>The identifier kind of a national system URI, or null.</summary>
     public static IdentifierKind? KindOf(string system) => system switch

@@ -42,13 +42,33 @@ internal sealed class IdentityStore(Store store)
         }
     }
 
-    /// <summary>Every current record with its link, in link order (for rebuilding the in-memory index).</summary>
-    public async IAsyncEnumerable<StoredRecord> ReadAllRecordsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every current record with its link and stored prepared form, in link order (for rebuilding the in-memory index).
+    /// <paramref name="personId"/> may map each person id read to an equal string already held, so that millions of
+    /// records do not each carry their own copy; the few distinct link makers and model versions are shared likewise.
+    /// </summary>
+    public async IAsyncEnumerable<StoredRecord> ReadAllRecordsAsync(Func<string, string>? personId = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Share(string? value)
+        {
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (shared.TryGetValue(value, out var existing))
+            {
+                return existing;
+            }
+
+            return shared.Count < 10_000 ? shared[value] = value : value;
+        }
+
         var connection = await Store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var command = connection.Command($"SELECT {RecordColumns} ORDER BY r.link_order");
+            var command = connection.Command($"SELECT v.prepared, {RecordColumns} ORDER BY r.link_order");
             await using (command.ConfigureAwait(false))
             {
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -56,7 +76,19 @@ internal sealed class IdentityStore(Store store)
                 {
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        yield return ReadRecord(reader);
+                        var link = new LinkProvenance(
+                            SqlConvert.ParseMethod(reader.GetString(7)),
+                            SqlConvert.NullableDouble(reader, 8),
+                            Share(SqlConvert.String(reader, 9)),
+                            Share(SqlConvert.String(reader, 10)),
+                            SqlConvert.Instant(SqlConvert.Long(reader, 11)));
+                        var person = reader.GetString(6);
+                        yield return new StoredRecord(
+                            RecordDocument.FromJson(reader.GetString(5)),
+                            (int)SqlConvert.Long(reader, 3),
+                            reader.GetString(4),
+                            new StoredLink(personId is null ? person : personId(person), link, SqlConvert.Long(reader, 12)),
+                            reader.IsDBNull(0) ? null : reader.GetFieldValue<byte[]>(0));
                     }
                 }
             }

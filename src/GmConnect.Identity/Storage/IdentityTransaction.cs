@@ -22,17 +22,28 @@ internal sealed class IdentityTransaction : IAsyncDisposable
         _transaction = transaction;
     }
 
-    /// <summary>Stores one version of a record exactly as received.</summary>
-    public Task AppendVersionAsync(IdentityRecord record, int version, string document, string contentHash, DateTimeOffset at, CancellationToken cancellationToken) =>
+    /// <summary>Stores one version of a record exactly as received, with its prepared form (<see cref="PreparedForm"/>) when given.</summary>
+    public Task AppendVersionAsync(IdentityRecord record, int version, string document, string contentHash, DateTimeOffset at, CancellationToken cancellationToken, byte[]? prepared = null) =>
         ExecuteAsync(
-            "INSERT INTO idm_record_version (source, record_id, version, content_hash, document, received_us) VALUES (@s, @r, @v, @h, @d, @t)",
+            "INSERT INTO idm_record_version (source, record_id, version, content_hash, document, received_us, prepared) VALUES (@s, @r, @v, @h, @d, @t, @p)",
             cancellationToken,
             ("s", record.Source),
             ("r", record.RecordId),
             ("v", (long)version),
             ("h", contentHash),
             ("d", document),
-            ("t", SqlConvert.Micros(at)));
+            ("t", SqlConvert.Micros(at)),
+            ("p", prepared));
+
+    /// <summary>Sets the prepared form of a stored version (the only change ever made to a version row: the document stays as received).</summary>
+    public Task SetPreparedFormAsync(SourceRecordKey key, int version, byte[] prepared, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE idm_record_version SET prepared = @p WHERE source = @s AND record_id = @r AND version = @v",
+            cancellationToken,
+            ("s", key.Source),
+            ("r", key.RecordId),
+            ("v", (long)version),
+            ("p", prepared));
 
     public Task AppendVersionAsync(IdentityRecord record, int version, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -5,8 +5,8 @@ namespace GmConnect.Identity.Storage;
 /// <summary>A record's current link: its person, how the link was made, and its place in the person's link order.</summary>
 internal sealed record StoredLink(string PersonId, LinkProvenance Link, long Order);
 
-/// <summary>A source record's current version with its link.</summary>
-internal sealed record StoredRecord(IdentityRecord Record, int Version, string ContentHash, StoredLink Link);
+/// <summary>A source record's current version with its link (and, when read for a rebuild, its stored prepared form).</summary>
+internal sealed record StoredRecord(IdentityRecord Record, int Version, string ContentHash, StoredLink Link, byte[]? Prepared = null);
 
 /// <summary>One stored version of a source record, as received.</summary>
 internal sealed record StoredVersion(int Version, IdentityRecord Record, string ContentHash, DateTimeOffset ReceivedAt);

@@ -1,3 +1,4 @@
+using GmConnect.Identity.Index;
 using GmConnect.Identity.Manager;
 using GmConnect.Identity.Storage;
 using GmConnect.Storage;
@@ -75,6 +76,36 @@ public abstract class IdentityStoreContract(StoreProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task ReadAllRecords_PreparedFormStoredOrNot_ReadBackByteForByteOrNull()
+    {
+        byte[] form = [1, 0, 255, 7, 128, 0, 42];
+        await using (var tx = await Store.BeginAsync(Ct))
+        {
+            foreach (var (id, prepared, order) in new[] { ("with", form, 1L), ("without", null, 2L) })
+            {
+                var record = Sample(id);
+                var document = RecordDocument.ToJson(record);
+                await tx.AppendVersionAsync(record, 1, document, RecordDocument.Hash(document), T0, Ct, prepared);
+                await tx.InsertPersonAsync("P-" + id, T0, Ct);
+                await tx.PutRecordAsync(record.Key, 1, new StoredLink("P-" + id, new LinkProvenance(LinkMethod.Founding, null, null, "matcher", T0), order), Ct);
+            }
+
+            await tx.CommitAsync(Ct);
+        }
+
+        var all = new List<StoredRecord>();
+        await foreach (var record in Store.ReadAllRecordsAsync(cancellationToken: Ct))
+        {
+            all.Add(record);
+        }
+
+        Assert.Equal(["with", "without"], all.Select(r => r.Record.RecordId));
+        Assert.Equal(form, all[0].Prepared);
+        Assert.Null(all[1].Prepared);
+        Assert.Equal(Sample("with"), all[0].Record);
+    }
+
+    [Fact]
     public async Task Versions_SameVersionTwice_Refused()
     {
         await using var tx = await Store.BeginAsync(Ct);
@@ -127,7 +158,7 @@ public abstract class IdentityStoreContract(StoreProvider provider) : IAsyncLife
         }
 
         var all = new List<StoredRecord>();
-        await foreach (var r in Store.ReadAllRecordsAsync(Ct))
+        await foreach (var r in Store.ReadAllRecordsAsync(cancellationToken: Ct))
         {
             all.Add(r);
         }
