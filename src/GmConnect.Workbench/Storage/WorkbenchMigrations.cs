@@ -2,7 +2,7 @@ using GmConnect.Storage;
 
 namespace GmConnect.Workbench.Storage;
 
-/// <summary>The Workbench's schema migrations (component <c>workbench</c>: reports and their discussion), embedded in this assembly.</summary>
+/// <summary>The Workbench's schema migrations (component <c>workbench</c>: reports), embedded in this assembly.</summary>
 public static class WorkbenchMigrations
 {
     /// <summary>The component name in <c>schema_migrations</c>.</summary>
