@@ -9,6 +9,7 @@ internal static class DiscussionHosting
     {
         services.AddSingleton<GovernanceDiscussionDirectory>();
         services.AddSingleton<IDiscussionDirectory>(sp => sp.GetRequiredService<GovernanceDiscussionDirectory>());
+        services.AddSingleton<IDiscussionAccess, ReportsDiscussionAccess>();
         services.AddSingleton(sp => new DiscussionService(
             sp.GetRequiredService<GmConnect.Storage.Store>(), sp.GetRequiredService<IDiscussionAccess>(), sp.GetRequiredService<IDiscussionDirectory>(), sp.GetRequiredService<TimeProvider>()));
         return services;
