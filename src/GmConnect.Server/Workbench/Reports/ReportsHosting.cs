@@ -11,6 +11,11 @@ internal static class ReportsHosting
     {
         services.AddSingleton<IMigrationSource>(WorkbenchMigrations.Source);
         services.AddSingleton(sp => new ReportLibrary(sp.GetRequiredService<Store>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ReportReaders>();
+        services.AddOptions<ReportsOptions>().Bind(configuration.GetSection(ReportsOptions.Section))
+            .Validate(o => o.IsValid(), "Workbench:Reports: ChromiumPath must be set, PdfTimeoutSeconds lie in 1–600 and MaxConcurrentPdfs in 1–16.")
+            .ValidateOnStart();
+        services.AddSingleton<ReportExporter>();
         return services;
     }
 }
