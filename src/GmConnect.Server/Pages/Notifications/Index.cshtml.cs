@@ -40,25 +40,21 @@ public sealed class IndexModel(DiscussionService discussion, GovernanceDiscussio
         return read.Value is { } n ? LocalRedirect(DiscussionPages.Link(n.Subject, n.ThreadId, n.CommentId)) : NotFound();
     }
 
-    public async Task<IActionResult> OnPostReadAsync(string id)
+    /// <summary>Marks one notification read (<c>/notifications/read/{id}</c>), or with no id every one.</summary>
+    public async Task<IActionResult> OnPostReadAsync(string? id)
     {
         if (DiscussionPages.UserOf(User) is not { } user)
         {
             return Forbid();
+        }
+
+        if (id is null)
+        {
+            await discussion.MarkAllReadAsync(user, HttpContext.RequestAborted);
+            return LocalRedirect("/notifications");
         }
 
         var read = await discussion.MarkReadAsync(user, id, HttpContext.RequestAborted);
         return read.IsOk ? LocalRedirect("/notifications") : NotFound();
-    }
-
-    public async Task<IActionResult> OnPostReadAllAsync()
-    {
-        if (DiscussionPages.UserOf(User) is not { } user)
-        {
-            return Forbid();
-        }
-
-        await discussion.MarkAllReadAsync(user, HttpContext.RequestAborted);
-        return LocalRedirect("/notifications");
     }
 }
