@@ -166,6 +166,48 @@ public sealed class WorkbenchDiscussionTests(WebFixture web)
         Assert.Empty(await Discussion.NotificationsAsync(new DiscussionUser(CId), cancellationToken: Ct));
     }
 
+    [Fact]
+    public async Task Discussion_OnTheWholeReport_ListsWhoCanBeMentionedAndKeepsAnEditedCommentsEarlierText()
+    {
+        var (reportId, _) = await SharedReportAsync("Edits and mentions");
+        var a = await web.NewPageAsync();
+        await a.GotoAsync($"/workbench/reports/{reportId}");
+        await SignIn.AsAsync(a, A, SecondaryUse);
+        var onReport = a.Locator($"[data-testid=discussion][data-subject='report:{reportId}']");
+
+        await onReport.GetByTestId("mentionable").Locator("summary").ClickAsync();
+        var mentionable = await onReport.GetByTestId("mentionable").Locator("li").AllInnerTextsAsync();
+        Assert.Equal([$"{A}: @{AId}", $"{B}: @{BId}"], mentionable);
+
+        await onReport.GetByLabel("Add a comment").FillAsync("");
+        await onReport.GetByRole(AriaRole.Button, new() { Name = "Add comment" }).ClickAsync();
+        await Assertions.Expect(a.Locator(".govuk-error-message")).ToContainTextAsync("Enter a comment");
+        await Accessibility.AssertNoViolationsAsync(a);
+        await onReport.GetByLabel("Add a comment").FillAsync("Overall the figures look sound.");
+        await onReport.GetByRole(AriaRole.Button, new() { Name = "Add comment" }).ClickAsync();
+        await Assertions.Expect(onReport.GetByTestId("comment")).ToHaveCountAsync(1);
+        await onReport.GetByTestId("comment").Locator("summary", new() { HasText = "Change" }).ClickAsync();
+        await onReport.GetByLabel("Your comment").FillAsync("Overall the figures look sound, except Bolton.");
+        await onReport.GetByRole(AriaRole.Button, new() { Name = "Save change" }).ClickAsync();
+
+        await Assertions.Expect(onReport.GetByTestId("comment").Locator(".gmc-comment__body")).ToHaveTextAsync("Overall the figures look sound, except Bolton.");
+        Assert.Contains("(edited", await onReport.GetByTestId("comment").Locator(".gmc-comment__meta").InnerTextAsync(), StringComparison.Ordinal);
+        await onReport.GetByTestId("comment-history").Locator("summary").ClickAsync();
+        Assert.Contains("Overall the figures look sound.", await onReport.GetByTestId("comment-history").InnerTextAsync(), StringComparison.Ordinal);
+        await Accessibility.AssertNoViolationsAsync(a);
+
+        // The same forms work with JavaScript off: B replies and resolves.
+        var b = await web.NewPageAsync(javaScript: false);
+        await b.GotoAsync($"/workbench/reports/{reportId}");
+        await SignIn.AsAsync(b, B, SecondaryUse);
+        var thread = b.Locator($"[data-testid=discussion][data-subject='report:{reportId}']").GetByTestId("thread");
+        await thread.GetByLabel("Reply").FillAsync("Agreed.");
+        await thread.GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
+        await Assertions.Expect(thread.GetByTestId("comment")).ToHaveCountAsync(2);
+        await thread.GetByRole(AriaRole.Button, new() { Name = "Resolve thread" }).ClickAsync();
+        await Assertions.Expect(thread.GetByTestId("thread-status")).ToContainTextAsync($"Resolved by {B}");
+    }
+
     private static IFormData FormOf(IAPIRequestContext request, params (string Name, string Value)[] fields)
     {
         var form = request.CreateFormData();

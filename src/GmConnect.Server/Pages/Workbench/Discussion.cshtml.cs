@@ -26,6 +26,9 @@ public sealed class DiscussionModel(DiscussionService discussion) : PageModel
     public string? Thread { get; set; }
 
     [BindProperty]
+    public string? Comment { get; set; }
+
+    [BindProperty]
     public string? Text { get; set; }
 
     [BindProperty]
@@ -69,6 +72,27 @@ public sealed class DiscussionModel(DiscussionService discussion) : PageModel
             DiscussionOutcome.Invalid => Invalid(thread.Value!.Subject, "reply-" + Thread, result.Error!),
             _ => NotFound(),
         };
+    }
+
+    /// <summary>Changes one's own comment (the earlier text is kept); 403 for someone else's.</summary>
+    public async Task<IActionResult> OnPostEditAsync()
+    {
+        if (DiscussionPages.UserOf(User) is not { } user || Comment is null)
+        {
+            return NotFound();
+        }
+
+        var result = await discussion.EditAsync(Comment, user, Text ?? "", HttpContext.RequestAborted);
+        if (result.Outcome is DiscussionOutcome.Ok or DiscussionOutcome.Invalid)
+        {
+            var thread = (await discussion.ThreadAsync(result.Value?.ThreadId ?? Thread ?? "", user, HttpContext.RequestAborted)).Value;
+            if (thread is not null)
+            {
+                return result.IsOk ? Back(thread.Subject, "comment-" + Comment) : Invalid(thread.Subject, "edit-" + Comment, result.Error!);
+            }
+        }
+
+        return result.Outcome == DiscussionOutcome.Forbidden ? Forbid() : NotFound();
     }
 
     public Task<IActionResult> OnPostResolveAsync() => StatusAsync(resolve: true);

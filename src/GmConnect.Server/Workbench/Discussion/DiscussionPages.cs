@@ -27,6 +27,28 @@ internal static class DiscussionPages
         return view;
     }
 
+    /// <summary>The people who may see a report (so a mention of them notifies them), by name; once per request.</summary>
+    public static async Task<IReadOnlyList<DiscussionPerson>> MentionableAsync(HttpContext context, IDiscussionAccess access, GovernanceDiscussionDirectory people, string reportId)
+    {
+        var key = CacheKey + "people." + reportId;
+        if (context.Items.TryGetValue(key, out var cached) && cached is IReadOnlyList<DiscussionPerson> known)
+        {
+            return known;
+        }
+
+        var found = new List<DiscussionPerson>();
+        foreach (var person in people.Everyone)
+        {
+            if (await access.FindReportAsync(reportId, new DiscussionUser(person.Id), context.RequestAborted) is not null)
+            {
+                found.Add(person);
+            }
+        }
+
+        context.Items[key] = found;
+        return found;
+    }
+
     /// <summary>The page a subject is discussed on, at the thread or comment.</summary>
     public static string Link(SubjectKey subject, string threadId, string? commentId) =>
         $"/workbench/reports/{Uri.EscapeDataString(subject.ReportId)}#{(commentId is null ? "thread-" + threadId : "comment-" + commentId)}";

@@ -11,6 +11,10 @@ public sealed class GovernanceDiscussionDirectory(GovernanceAdministration gover
             ? new DiscussionPerson(p.Id, p.Name)
             : null;
 
+    /// <summary>Every active practitioner, by name.</summary>
+    public IReadOnlyList<DiscussionPerson> Everyone =>
+        [.. governance.Practitioners.Where(p => p.Active).OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new DiscussionPerson(p.Id, p.Name))];
+
     /// <summary>The name to show for a practitioner id (the id itself when the registry no longer knows them).</summary>
     public string NameOf(string practitionerId) =>
         governance.Practitioners.FirstOrDefault(p => string.Equals(p.Id, practitionerId, StringComparison.Ordinal))?.Name ?? practitionerId;
