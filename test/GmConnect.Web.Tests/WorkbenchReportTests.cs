@@ -170,6 +170,32 @@ public sealed partial class WorkbenchReportTests(WebFixture web)
         Assert.Equal(["Third words, edited", "Second words"], await page.Locator("textarea[name^=text-]").EvaluateAllAsync<string[]>("els => els.map(e => e.value)"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as version 3" }).ClickAsync();
         Assert.Contains("Nothing has changed since version 2", await page.GetByTestId("done").InnerTextAsync(), StringComparison.Ordinal);
+
+        // A draft change is previewed by its owner, and is not what readers of the report see.
+        await page.Locator("textarea[name^=text-]").First.FillAsync("Draft words");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the draft" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Preview the draft" }).ClickAsync();
+        Assert.Contains("draft", await page.GetByTestId("version-state").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Draft words", await page.GetByTestId("report-text").First.InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the editor" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Read version 2" }).ClickAsync();
+        Assert.Equal("Third words, edited", await page.GetByTestId("report-text").First.InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task Dashboard_AddToReport_KeepsTheDashboardsFilters()
+    {
+        var page = await web.NewPageAsync(javaScript: false);
+        await page.GotoAsync("/workbench?sex=M");
+        await SignIn.AsAsync(page, Analyst, SecondaryUse);
+
+        await page.GetByTestId("add-to-report-started-multiples").ClickAsync();
+
+        Assert.Contains("sex male", await page.GetByTestId("chart-filters").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByLabel("A new report", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Title of the new report").FillAsync("Boys starting " + Guid.NewGuid().ToString("N")[..6]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the chart" }).ClickAsync();
+        Assert.Contains("Filters: Greater Manchester, 2024/25; sex male", await page.GetByTestId("block-filters").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
