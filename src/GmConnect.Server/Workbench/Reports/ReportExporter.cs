@@ -237,7 +237,7 @@ public sealed class ReportExporter(IWebHostEnvironment environment, IOptions<Rep
     private static void Row(StringBuilder html, string key, string value) =>
         html.Append("<dt>").Append(HtmlEncode(key)).Append("</dt><dd>").Append(HtmlEncode(value)).Append("</dd>\n");
 
-    private static string When(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-GB"));
+    private static string When(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private static string? ReadScripts(IWebHostEnvironment environment)
     {
