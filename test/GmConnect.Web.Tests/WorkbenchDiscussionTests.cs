@@ -208,6 +208,32 @@ public sealed class WorkbenchDiscussionTests(WebFixture web)
         await Assertions.Expect(thread.GetByTestId("thread-status")).ToContainTextAsync($"Resolved by {B}");
     }
 
+    [Fact]
+    public async Task Mentions_ReportSharedWithARoleInAnOrganisation_NotifyThoseHoldingItAndNobodyElse()
+    {
+        // As the hosted exchange decides it: the reports' sharing and Governance's registry of who holds which role.
+        var library = web.Services.GetRequiredService<ReportLibrary>();
+        var dataVersion = (await web.Services.GetRequiredService<WorkbenchData>().DatasetAsync(Ct))!.Version;
+        var owner = new ReportReader(AId, "dfe:352", "analyst");
+        var report = (await library.CreateAsync(owner, "Shared with Manchester's IG officers", dataVersion, Ct)).Value!;
+        Assert.Equal(ReportOutcome.Done, await library.ShareAsync(report.Id, owner, ReportShare.WithRole("dfe:352", "ig-officer"), Ct));
+        foreach (var id in new[] { BId, CId, "demo-ig-r0a" })
+        {
+            await Discussion.MarkAllReadAsync(new DiscussionUser(id), Ct);
+        }
+
+        var posted = await Discussion.StartThreadAsync(SubjectKey.Report(report.Id), new DiscussionUser(AId, "dfe:352", "analyst"),
+            $"@{BId} @demo-ig-r0a @{CId} please look", Ct);
+
+        Assert.True(posted.IsOk);
+        Assert.Equal(1, await Discussion.UnreadCountAsync(new DiscussionUser(BId), Ct));
+        // An IG officer of another organisation (MFT) and a social worker elsewhere: not reached by the share, not told.
+        Assert.Equal(0, await Discussion.UnreadCountAsync(new DiscussionUser("demo-ig-r0a"), Ct));
+        Assert.Equal(0, await Discussion.UnreadCountAsync(new DiscussionUser(CId), Ct));
+        Assert.Equal(DiscussionOutcome.NotFound, (await Discussion.ThreadAsync(posted.Value!.Id, new DiscussionUser("demo-ig-r0a", "ods:R0A", "ig-officer"), Ct)).Outcome);
+        Assert.True((await Discussion.ThreadAsync(posted.Value.Id, new DiscussionUser(BId, "dfe:352", "ig-officer"), Ct)).IsOk);
+    }
+
     private static IFormData FormOf(IAPIRequestContext request, params (string Name, string Value)[] fields)
     {
         var form = request.CreateFormData();
