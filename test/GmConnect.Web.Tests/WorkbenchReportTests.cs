@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GmConnect.Server.Workbench;
+using GmConnect.Workbench.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using UglyToad.PdfPig;
@@ -210,6 +211,42 @@ public sealed partial class WorkbenchReportTests(WebFixture web)
         Assert.StartsWith("Error: ", await page.TitleAsync(), StringComparison.Ordinal);
         Assert.Contains("Enter a title for the report", await page.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
         await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task ReportPages_At320Pixels_ReflowAndHaveNoAccessibilityViolations()
+    {
+        // A report with a chart, text and a share, made through the library as the pages would.
+        var reports = web.Services.GetRequiredService<ReportLibrary>();
+        var owner = new ReportReader("demo-analyst-352", "dfe:352", "analyst");
+        var dataVersion = await DataVersionAsync();
+        var report = (await reports.CreateAsync(owner, "Narrow screens " + Guid.NewGuid().ToString("N")[..6], dataVersion, Ct)).Value!;
+        await reports.AddBlockAsync(report.Id, owner, ReportBlock.Chart("cla_rate_per_10000", "multiples", "year=2025", "Rate per 10,000 in each authority"), Ct);
+        await reports.AddBlockAsync(report.Id, owner, ReportBlock.Text("## Summary\n\n- One\n- Two\n\n| area | note |\n|---|---|\n| Bolton | rising |"), Ct);
+        await reports.SaveAsync(report.Id, owner, dataVersion, "For narrow screens", Ct);
+        await reports.ShareAsync(report.Id, owner, ReportShare.WithRole("dfe:352", "social-worker"), Ct);
+        var page = await web.NewPageAsync(width: 320);
+        await page.GotoAsync("/workbench/reports");
+        await SignIn.AsAsync(page, Analyst, SecondaryUse);
+
+        foreach (var path in new[]
+        {
+            "/workbench/reports", "/workbench/reports/new", $"/workbench/reports/{report.Id}", $"/workbench/reports/{report.Id}?version=1",
+            $"/workbench/reports/{report.Id}/edit", $"/workbench/reports/{report.Id}/history", $"/workbench/reports/{report.Id}/share",
+            "/workbench/reports/add-chart?measure=cla_31_march&view=compare",
+        })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForSelectorAsync("body[data-charts-drawn=true], body:not(:has([data-vega-spec]))");
+            if (await Accessibility.ScrollsSidewaysAsync(page))
+            {
+                // Name what sticks out, so that a failure says where to look.
+                var wide = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(-5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')");
+                Assert.Fail($"{path} scrolls sideways at 320 px: {wide}");
+            }
+
+            await Accessibility.AssertNoViolationsAsync(page);
+        }
     }
 
     /// <summary>From the explorer, "Add to report" on one view's chart into the named report; returns the chart's title.</summary>
