@@ -116,6 +116,8 @@ internal static class GmConnectHost
         services.AddHostedService<Locator.LocatorDemoWorker>();
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(Pages.Persons.PersonPageAudit.Configure);
         Workbench.WorkbenchHosting.AddWorkbenchPages(services, builder.Configuration);
+        Workbench.Reports.ReportsHosting.AddWorkbenchReports(services, builder.Configuration);
+        Workbench.Discussion.DiscussionHosting.AddWorkbenchDiscussion(services);
         services.AddFhirImportTargets();
         return builder;
     }

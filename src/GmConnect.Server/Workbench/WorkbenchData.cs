@@ -10,7 +10,8 @@ namespace GmConnect.Server.Workbench;
 /// <summary>
 /// The explorer's data: a dataset generated once in the background at start-up (so the exchange starts at once) and
 /// awaited by the pages that need it. The version names generator, seed, scale and years, so figures cached for one
-/// version can never be served for another.
+/// version can never be served for another. The version ends in a fingerprint of the returns' rows
+/// (<see cref="DataFingerprint"/>), so reports can say which data they were built on.
 /// </summary>
 public sealed class WorkbenchData(IOptions<WorkbenchOptions> options, ILogger<WorkbenchData> logger) : BackgroundService
 {
@@ -38,7 +39,8 @@ public sealed class WorkbenchData(IOptions<WorkbenchOptions> options, ILogger<Wo
         {
             var clock = Stopwatch.StartNew();
             var returns = SyntheticReturns.Generate(new SyntheticOptions { FirstEndYear = o.FirstEndYear, LastEndYear = o.LastEndYear, Scale = o.Scale, Seed = o.Seed });
-            var version = string.Create(CultureInfo.InvariantCulture, $"synthetic-903-seed{o.Seed}-scale{o.Scale}-{o.FirstEndYear}-{o.LastEndYear}");
+            // The settings name the data for people; the fingerprint of the rows tells two loads apart for reports.
+            var version = string.Create(CultureInfo.InvariantCulture, $"synthetic-903-seed{o.Seed}-scale{o.Scale}-{o.FirstEndYear}-{o.LastEndYear}+{DataFingerprint.Of(returns)}");
             var dataset = new ExploreDataset(returns, version);
             dataset.Warm();
             Log.WorkbenchDataReady(logger, returns.Count, dataset.History.Children.Count, clock.ElapsedMilliseconds);
