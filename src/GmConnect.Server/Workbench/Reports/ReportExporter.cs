@@ -9,7 +9,7 @@ namespace GmConnect.Server.Workbench.Reports;
 /// <summary>
 /// A report version as one HTML file that makes no requests — its styles, Vega's scripts and each chart's specification
 /// inline, each chart's figures also as a table, and a Content-Security-Policy that forbids fetching anything — and as
-/// PDF, printed from that same file by headless Chromium (docs/adr/0009-report-pdf-with-headless-chromium.md).
+/// PDF, printed from that same file by headless Chromium (docs/adr/0010-report-pdf-with-headless-chromium.md).
 /// </summary>
 public sealed class ReportExporter(IWebHostEnvironment environment, IOptions<ReportsOptions> options, TimeProvider time, ILogger<ReportExporter> logger) : IDisposable
 {
