@@ -50,7 +50,7 @@ internal static class PersonRecordWriter
 
         var existing = await ExistingAsync(provider, connection, transaction, records, cancellationToken);
         // On PostgreSQL new records go by binary COPY (one stream per table), updates by the writer's batch.
-        var copy = provider == StoreProvider.PostgreSql && PostgresCopy.Supported(connection) ? new List<object?[]>() : null;
+        var copy = provider == StoreProvider.PostgreSql ? new List<object?[]>() : null;
         int created = 0, updated = 0, unchanged = 0;
         foreach (var record in records)
         {
@@ -90,8 +90,8 @@ internal static class PersonRecordWriter
         {
             // COPY runs now; the writer's batch (updates, and a second version of a record created in this same
             // call) is sent when the caller flushes, after it, so the order of versions holds.
-            await PostgresCopy.WriteAsync(connection, "integration_person_record", RecordColumns, copy, cancellationToken);
-            await PostgresCopy.WriteAsync(connection, "integration_change", ["source", "record_id", "kind", "version", "batch_id"],
+            await BulkInsert.WriteAsync(connection, transaction, "integration_person_record", RecordColumns, copy, cancellationToken);
+            await BulkInsert.WriteAsync(connection, transaction, "integration_change", ["source", "record_id", "kind", "version", "batch_id"],
                 copy.Select(v => new object?[] { v[0], v[1], "created", 1, batchId }), cancellationToken);
         }
 
