@@ -200,6 +200,44 @@ public sealed partial class WorkbenchReportTests(WebFixture web)
     }
 
     [Fact]
+    public async Task Stories_AddToReport_DrawTheSameFiguresAsTheirPages()
+    {
+        var page = await web.NewPageAsync(javaScript: false);
+        await page.GotoAsync("/workbench/drifters?area=Bolton&sex=F");
+        await SignIn.AsAsync(page, Analyst, SecondaryUse);
+        var drifters = await page.GetByTestId("table-drifters-cohorts").Locator("tbody").InnerTextAsync();
+
+        // The drifters story's chart by year of entry, with its area and filter, into a new report.
+        await page.GetByTestId("add-to-report-drifters-cohorts").ClickAsync();
+        var filters = await page.GetByTestId("chart-filters").InnerTextAsync();
+        Assert.Contains("Bolton", filters, StringComparison.Ordinal);
+        Assert.Contains("sex female", filters, StringComparison.Ordinal);
+        var title = "Stories " + Guid.NewGuid().ToString("N")[..6];
+        await page.GetByLabel("A new report", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Title of the new report").FillAsync(title);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the chart" }).ClickAsync();
+        var id = Regex.Match(page.Url, "/reports/(r[a-z2-7]{12})/").Groups[1].Value;
+        Assert.Contains("drifters, Bolton", await page.GetByTestId("block-filters").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The forecast's total under a scenario, into the same report.
+        await page.GotoAsync("/workbench/forecast?area=Wigan&years=2&entry=1.2");
+        var forecast = await page.GetByTestId("table-forecast-total").Locator("tbody").InnerTextAsync();
+        await page.GetByTestId("add-to-report-forecast-total").ClickAsync();
+        Assert.Contains("Wigan; 2 years ahead; fitted on 3 years; entries × 1.2", await page.GetByTestId("chart-filters").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByLabel(title, new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the chart" }).ClickAsync();
+        Assert.Equal(2, await page.GetByTestId("block").CountAsync());
+        var back = await page.GetByRole(AriaRole.Link, new() { Name = "Open in the forecast" }).GetAttributeAsync("href");
+        Assert.Contains("entry=1.2", back!, StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as version 2" }).ClickAsync();
+
+        // Read back: each chart's table holds exactly the figures its own page showed.
+        await page.GotoAsync($"/workbench/reports/{id}");
+        var tables = await page.Locator("table[data-testid^=table-] tbody").AllInnerTextsAsync();
+        Assert.Equal([drifters, forecast], tables);
+    }
+
+    [Fact]
     public async Task Create_BlankTitle_ShowsTheErrorSummary()
     {
         var page = await web.NewPageAsync();

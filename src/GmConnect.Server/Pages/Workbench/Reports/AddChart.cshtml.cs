@@ -1,7 +1,6 @@
 using GmConnect.Server.Security;
 using GmConnect.Server.Workbench;
 using GmConnect.Server.Workbench.Reports;
-using GmConnect.Workbench.Explore;
 using GmConnect.Workbench.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,16 +9,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GmConnect.Server.Pages.Workbench.Reports;
 
 /// <summary>
-/// "Add to report" from the explorer: the chart (measure, view and the explorer's filters, from the address) goes into
-/// one of the user's reports or a new one, with a title they may change. It lands in the report's draft.
+/// "Add to report" from the explorer, the drifters story or the forecast: the chart (measure or story, view and the
+/// page's filters or scenario, from the address) goes into one of the user's reports or a new one, with a title they
+/// may change. It lands in the report's draft.
 /// </summary>
 [Authorize]
 public sealed class AddChartModel(ReportLibrary reports, WorkbenchData data) : PageModel
 {
-    internal ExploreQuery? Query { get; private set; }
-
     [BindProperty(SupportsGet = true)]
     public string? View { get; set; }
+
+    /// <summary><c>drifters</c> or <c>forecast</c> for a story's chart; none for the explorer's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Story { get; set; }
+
+    /// <summary>What the chart shows, where it comes from and how to get back there.</summary>
+    internal ChartSource? Source { get; private set; }
 
     [BindProperty]
     public string? Report { get; set; }
@@ -34,8 +39,6 @@ public sealed class AddChartModel(ReportLibrary reports, WorkbenchData data) : P
 
     internal Dictionary<string, string> Errors { get; } = [];
 
-    internal string FiltersText { get; private set; } = "";
-
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -43,7 +46,7 @@ public sealed class AddChartModel(ReportLibrary reports, WorkbenchData data) : P
             return NotFound();
         }
 
-        ChartTitle = $"{Query!.Measure.Title}: {ExploreCharts.Title(View!, Query)}";
+        ChartTitle = Source!.DefaultTitle;
         return Page();
     }
 
@@ -81,7 +84,7 @@ public sealed class AddChartModel(ReportLibrary reports, WorkbenchData data) : P
             id = created.Value!.Id;
         }
 
-        var block = ReportBlock.Chart(Query!.Measure.Name, View!, ReportRenderer.Filters(Query), ChartTitle!);
+        var block = ReportBlock.Chart(Source!.Measure, View!, Source.Filters, ChartTitle!);
         var outcome = await reports.AddBlockAsync(id, reader, block, cancellationToken);
         if (outcome == ReportOutcome.Invalid)
         {
@@ -95,19 +98,17 @@ public sealed class AddChartModel(ReportLibrary reports, WorkbenchData data) : P
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var dataset = await data.DatasetAsync(cancellationToken);
-        if (dataset is null || View is null || !ExploreCharts.Views.Contains(View, StringComparer.Ordinal))
+        if (dataset is null || View is null)
         {
             return false;
         }
 
-        Query = ExploreQuery.Parse(Request.Query, dataset);
-        if (Query.Errors.Count > 0)
+        Source = ChartSource.From(Story, View, Request.Query, dataset);
+        if (Source is null)
         {
             return false;
         }
 
-        var area = Query.Area == "GM" ? "Greater Manchester" : Query.Area;
-        FiltersText = $"{area}, {Query.Year}; {Query.Describe()}";
         Mine = (await reports.ListAsync(ReportReaders.Of(UserClaims.From(User))!, cancellationToken)).Mine;
         return true;
     }
