@@ -221,12 +221,13 @@ public sealed class DiscussionService
         ArgumentNullException.ThrowIfNull(user);
         ArgumentException.ThrowIfNullOrWhiteSpace(notificationId);
         // Theirs and on a report they may see: the same filter as the list.
-        var mine = (await NotificationsAsync(user, limit: 10_000, cancellationToken: cancellationToken).ConfigureAwait(false))
-            .FirstOrDefault(n => string.Equals(n.Id, notificationId, StringComparison.Ordinal));
-        if (mine is null)
+        if (await _store.NotificationAsync(user.PractitionerId, notificationId, cancellationToken).ConfigureAwait(false) is not ({ } found, { } reportId)
+            || (await _access.FindReportAsync(reportId, user, cancellationToken).ConfigureAwait(false))?.Title is not { } title)
         {
             return DiscussionResult<DiscussionNotification>.NotFound();
         }
+
+        var mine = found with { ReportTitle = title };
 
         var now = _time.GetUtcNow();
         await _store.MarkReadAsync(user.PractitionerId, notificationId, now, cancellationToken).ConfigureAwait(false);

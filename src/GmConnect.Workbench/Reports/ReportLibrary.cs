@@ -66,6 +66,22 @@ public sealed class ReportLibrary
         return report is not null && report.IsReadableBy(reader) ? report : null;
     }
 
+    /// <summary>
+    /// Which of <paramref name="candidates"/> may read the report (each by practitioner id, reading in any of the roles
+    /// given for them), asked by someone who may read it; null when there is no such report or the asker may not read it.
+    /// The report is read once, however many candidates.
+    /// </summary>
+    public async Task<IReadOnlySet<string>?> ReadersAmongAsync(string id, ReportReader asker, IEnumerable<ReportReader> candidates, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        if (await GetAsync(id, asker, cancellationToken).ConfigureAwait(false) is not { } report)
+        {
+            return null;
+        }
+
+        return candidates.Where(report.IsReadableBy).Select(c => c.PractitionerId).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>A version (the latest when <paramref name="number"/> is null), or null when absent or not readable.</summary>
     public async Task<ReportVersion?> VersionAsync(string id, int? number, ReportReader reader, CancellationToken cancellationToken = default)
     {

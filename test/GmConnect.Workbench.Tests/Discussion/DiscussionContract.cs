@@ -257,6 +257,36 @@ public abstract class DiscussionContract(StoreProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task MarkReadAsync_ReportNoLongerShared_NotFound()
+    {
+        await _discussion.StartThreadAsync(OnChart, Ana, "@ben look", Ct);
+        var bens = Assert.Single(await _discussion.NotificationsAsync(Ben, cancellationToken: Ct));
+        _reports.Unshare(Report, "ben");
+
+        var result = await _discussion.MarkReadAsync(Ben, bens.Id, Ct);
+
+        Assert.Equal(DiscussionOutcome.NotFound, result.Outcome);
+    }
+
+    [Fact]
+    public async Task MarkReadAsync_OlderNotification_MarksThatOneOnly()
+    {
+        await _discussion.StartThreadAsync(OnChart, Ana, "@ben first", Ct);
+        var first = Assert.Single(await _discussion.NotificationsAsync(Ben, cancellationToken: Ct));
+        for (var i = 0; i < 3; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await _discussion.StartThreadAsync(OnChart, Ana, $"@ben more {i}", Ct);
+        }
+
+        var read = await _discussion.MarkReadAsync(Ben, first.Id, Ct);
+
+        Assert.Equal(first.Id, read.Value!.Id);
+        Assert.False(read.Value.IsUnread);
+        Assert.Equal(3, await _discussion.UnreadCountAsync(Ben, Ct));
+    }
+
+    [Fact]
     public async Task EditAsync_OwnComment_NewTextShownAndTheOldKept()
     {
         var comment = (await _discussion.StartThreadAsync(OnChart, Ana, "Bolton dips", Ct)).Value!.Comments[0];

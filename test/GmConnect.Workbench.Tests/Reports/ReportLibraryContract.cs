@@ -48,6 +48,20 @@ public abstract class ReportLibraryContract(StoreProvider provider) : IAsyncLife
     private static ReportBlock Chart(string area) => ReportBlock.Chart("cla_31_march", "trend", $"area={area}&year=2025", $"Children looked after: {area}");
 
     [Fact]
+    public async Task ReadersAmong_SharedWithARole_OwnerAndThatRoleOnly()
+    {
+        var report = await CreateAsync();
+        await _reports.ShareAsync(report.Id, Analyst, ReportShare.WithRole("dfe:352", "ig-officer"), Ct);
+        ReportReader[] candidates = [Analyst, SocialWorker, Salford, Ig, new("demo-sw-352", "dfe:352", "ig-officer")];
+
+        var readers = await _reports.ReadersAmongAsync(report.Id, Ig, candidates, Ct);
+        var strangerAsks = await _reports.ReadersAmongAsync(report.Id, Salford, candidates, Ct);
+
+        Assert.Equal(["demo-analyst-352", "demo-ig-352", "demo-sw-352"], readers!.Order(StringComparer.Ordinal));
+        Assert.Null(strangerAsks);
+    }
+
+    [Fact]
     public async Task Create_NewReport_HasAnEmptyVersionOneOwnedByItsMaker()
     {
         var report = await CreateAsync();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GmConnect.Server.Security;
 using GmConnect.Workbench.Discussion;
+using GmConnect.Workbench.Reports;
 
 namespace GmConnect.Server.Workbench.Discussion;
 
@@ -27,8 +28,11 @@ internal static class DiscussionPages
         return view;
     }
 
-    /// <summary>The people who may see a report (so a mention of them notifies them), by name; once per request.</summary>
-    public static async Task<IReadOnlyList<DiscussionPerson>> MentionableAsync(HttpContext context, IDiscussionAccess access, GovernanceDiscussionDirectory people, string reportId)
+    /// <summary>
+    /// The people who may see a report (so a mention of them notifies them), by name; once per request, and the report
+    /// read once for all of them (in every role the registry gives each). Empty when the user may not see the report.
+    /// </summary>
+    public static async Task<IReadOnlyList<DiscussionPerson>> MentionableAsync(HttpContext context, ReportLibrary reports, GovernanceDiscussionDirectory people, string reportId)
     {
         var key = CacheKey + "people." + reportId;
         if (context.Items.TryGetValue(key, out var cached) && cached is IReadOnlyList<DiscussionPerson> known)
@@ -36,12 +40,14 @@ internal static class DiscussionPages
             return known;
         }
 
-        var found = new List<DiscussionPerson>();
-        foreach (var person in people.Everyone)
+        IReadOnlyList<DiscussionPerson> found = [];
+        if (UserOf(context.User) is { OrganisationId: { } organisation, Role: { } role } user)
         {
-            if (await access.FindReportAsync(reportId, new DiscussionUser(person.Id), context.RequestAborted) is not null)
+            var everyone = people.Everyone;
+            var candidates = everyone.SelectMany(p => people.RolesOf(p.Id).Select(r => new ReportReader(p.Id, r.OrganisationId, r.Role)));
+            if (await reports.ReadersAmongAsync(reportId, new ReportReader(user.PractitionerId, organisation, role), candidates, context.RequestAborted) is { } readers)
             {
-                found.Add(person);
+                found = [.. everyone.Where(p => readers.Contains(p.Id))];
             }
         }
 

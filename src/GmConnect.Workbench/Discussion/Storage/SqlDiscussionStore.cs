@@ -114,6 +114,21 @@ internal sealed class SqlDiscussionStore(Store store)
         await using var command = connection.Command(
             $"SELECT {NotificationColumns} FROM discussion_notification WHERE recipient_id = @recipient {(unreadOnly ? "AND read_us IS NULL" : "")} ORDER BY created_us DESC, id DESC LIMIT @limit")
             .With("recipient", recipientId).With("limit", (long)limit);
+        return await ReadNotificationsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One of a recipient's notifications by its id, with the report it is about; null when there is none of theirs by that id.</summary>
+    public async Task<(DiscussionNotification Notification, string ReportId)?> NotificationAsync(string recipientId, string notificationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(
+            $"SELECT {NotificationColumns} FROM discussion_notification WHERE recipient_id = @recipient AND id = @id")
+            .With("recipient", recipientId).With("id", notificationId);
+        return await ReadNotificationsAsync(command, cancellationToken).ConfigureAwait(false) is [var one] ? one : null;
+    }
+
+    private static async Task<List<(DiscussionNotification, string)>> ReadNotificationsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var found = new List<(DiscussionNotification, string)>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
