@@ -29,7 +29,7 @@ for i in 1 2 3; do
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 /usr/bin/time -f "measures: %e s wall, %U s user, %S s sys, %M KB" $gmc ssda903 measures "$work/gm" --out "$work/gm-measures-only.csv"
-/usr/bin/time -f "validate-all --measures, 2% rule-breaking rows: %e s wall, %U s user, %S s sys, %M KB" \
+/usr/bin/time -f "validate-all --measures, 2%% rule-breaking rows: %e s wall, %U s user, %S s sys, %M KB" \
   $gmc ssda903 validate-all "$work/gmerr" --out "$work/gmerr-errors.csv" --measures "$work/gmerr-measures.csv"
 rm -f "$work/national-errors.csv" "$work/national-measures.csv"
 if [[ "${NATIONAL:-0}" == "1" ]]; then
