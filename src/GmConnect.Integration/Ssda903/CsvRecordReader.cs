@@ -5,10 +5,16 @@ namespace GmConnect.Integration.Ssda903;
 /// text, and only a field with quotes or a carriage return is copied (unquoted) into a scratch buffer. The grammar is
 /// exactly <see cref="GmConnect.Workbench.Model.Csv.Read"/>'s (a quote anywhere opens a quoted run, doubled quotes
 /// inside one, CR dropped outside quotes, LF ends a record, a last record without LF is kept), which the importer
-/// used before; a test holds the two to the same records.
+/// used before; a test holds the two to the same records. The text may be a string or a slice of a pooled buffer
+/// (the 903 importer decodes each file into one, so that a file is not also held as a large string).
 /// </summary>
-internal sealed class CsvRecordReader(string text)
+internal sealed class CsvRecordReader(ReadOnlyMemory<char> text)
 {
+    public CsvRecordReader(string text)
+        : this(text.AsMemory())
+    {
+    }
+
     private readonly List<(bool Scratch, int Start, int Length)> _fields = [];
     private char[] _scratch = new char[256];
     private int _scratchLength;
@@ -23,7 +29,7 @@ internal sealed class CsvRecordReader(string text)
         get
         {
             var (scratch, start, length) = _fields[i];
-            return scratch ? _scratch.AsSpan(start, length) : text.AsSpan(start, length);
+            return scratch ? _scratch.AsSpan(start, length) : text.Span.Slice(start, length);
         }
     }
 
@@ -32,7 +38,8 @@ internal sealed class CsvRecordReader(string text)
     {
         _fields.Clear();
         _scratchLength = 0;
-        if (_pos >= text.Length)
+        var chars = text.Span;
+        if (_pos >= chars.Length)
         {
             return false;
         }
@@ -41,14 +48,14 @@ internal sealed class CsvRecordReader(string text)
         var copied = false;
         var copyStart = 0;
         var inQuotes = false;
-        while (_pos < text.Length)
+        while (_pos < chars.Length)
         {
-            var ch = text[_pos++];
+            var ch = chars[_pos++];
             if (inQuotes)
             {
                 if (ch == '"')
                 {
-                    if (_pos < text.Length && text[_pos] == '"')
+                    if (_pos < chars.Length && chars[_pos] == '"')
                     {
                         _pos++;
                         Append('"');
@@ -104,7 +111,7 @@ internal sealed class CsvRecordReader(string text)
 
             copied = true;
             copyStart = _scratchLength;
-            foreach (var c in text.AsSpan(fieldStart, _pos - 1 - fieldStart))
+            foreach (var c in text.Span.Slice(fieldStart, _pos - 1 - fieldStart))
             {
                 Append(c);
             }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using GmConnect.Workbench.Model;
@@ -145,25 +146,62 @@ public static partial class Ssda903Importer
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(messages);
-        var text = TextDecoding.Decode(File.ReadAllBytes(file.FullName), out _);
-        if (string.IsNullOrWhiteSpace(text))
+        // The bytes and the decoded text live in pooled buffers for the length of the read: the cells keep their own
+        // (pooled) strings, so nothing refers to the buffers afterwards.
+        char[] chars;
+        int length;
+        using (var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan))
         {
-            messages.Add(new ImportMessage(file.Name, null, "File is empty; skipped."));
-            return [];
+            var size = checked((int)stream.Length);
+            var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(1, size));
+            try
+            {
+                stream.ReadExactly(bytes, 0, size);
+                chars = TextDecoding.DecodePooled(bytes.AsSpan(0, size), out length, out _);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
         }
 
-        return file.Extension.Equals(".xml", StringComparison.OrdinalIgnoreCase)
-            ? Ssda903XmlReader.Read(text, file.Name, messages)
-            : ReadCsv(text, file.Name, messages);
+        try
+        {
+            var text = chars.AsMemory(0, length);
+            if (text.Span.IsWhiteSpace())
+            {
+                messages.Add(new ImportMessage(file.Name, null, "File is empty; skipped."));
+                return [];
+            }
+
+            return file.Extension.Equals(".xml", StringComparison.OrdinalIgnoreCase)
+                ? Ssda903XmlReader.Read(text.ToString(), file.Name, messages)
+                : ReadCsv(text, file.Name, messages);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     /// <summary>Reads CSV text into the table its columns identify.</summary>
     public static IReadOnlyList<Ssda903Table> ReadCsv(string text, string fileName, ICollection<ImportMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return ReadCsv(text.AsMemory(), fileName, messages);
+    }
+
+    private static IReadOnlyList<Ssda903Table> ReadCsv(ReadOnlyMemory<char> text, string fileName, ICollection<ImportMessage> messages)
+    {
         ArgumentNullException.ThrowIfNull(messages);
         // Cells are sliced from the text and pooled per column (CsvRecordReader, CellPool): no string per cell.
-        var records = new CsvRecordReader(text.TrimStart('\uFEFF'));
+        var bom = 0;
+        while (bom < text.Length && text.Span[bom] == '\uFEFF')
+        {
+            bom++;
+        }
+
+        var records = new CsvRecordReader(text[bom..]);
         if (!records.MoveNext())
         {
             messages.Add(new ImportMessage(fileName, null, "File is empty; skipped."));
@@ -218,7 +256,7 @@ public static partial class Ssda903Importer
                 messages.Add(new ImportMessage(fileName, line, "Row has no CHILD identifier; kept, but it cannot be linked to a child."));
             }
 
-            table.AddRow(row);
+            table.AddCleanRow(row);
         }
 
         return [table];

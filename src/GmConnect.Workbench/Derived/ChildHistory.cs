@@ -5,6 +5,13 @@ public sealed class ChildHistory
 {
     internal ChildHistory(ChildKey key, DateOnly? dob, string? sex, string? ethnic, DateOnly? uascCeased, bool uasc,
         IReadOnlyList<Episode> episodes, IReadOnlyList<MissingEpisode> missing, IReadOnlyList<AdoptionSteps> adoptions)
+        : this(key, dob, sex, ethnic, uascCeased, uasc, episodes, Chain(episodes), missing, adoptions)
+    {
+    }
+
+    /// <summary>As the other constructor, with <paramref name="periods"/> already chained from <paramref name="episodes"/>.</summary>
+    internal ChildHistory(ChildKey key, DateOnly? dob, string? sex, string? ethnic, DateOnly? uascCeased, bool uasc,
+        IReadOnlyList<Episode> episodes, IReadOnlyList<PeriodOfCare> periods, IReadOnlyList<MissingEpisode> missing, IReadOnlyList<AdoptionSteps> adoptions)
     {
         Key = key;
         DateOfBirth = dob;
@@ -14,7 +21,7 @@ public sealed class ChildHistory
         WasUasc = uasc;
         Episodes = episodes;
         Missing = missing;
-        Periods = Chain(episodes);
+        Periods = periods;
         Adoptions = adoptions;
         if (Periods.Count > 0)
         {

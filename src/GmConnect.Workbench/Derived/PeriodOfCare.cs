@@ -9,6 +9,7 @@ public sealed class PeriodOfCare
     internal PeriodOfCare(IReadOnlyList<Episode> episodes)
     {
         Episodes = episodes;
+        Start = episodes[0].Start;
         Placements = BuildPlacements(episodes);
         LegalStatusSpells = BuildSpells(episodes);
         // Fixed once built; the measures ask for these for every child, area and year, so they are kept, not recomputed.
@@ -20,7 +21,7 @@ public sealed class PeriodOfCare
     public IReadOnlyList<Episode> Episodes { get; }
 
     /// <summary>First day looked after.</summary>
-    public DateOnly Start => Episodes[0].Start;
+    public DateOnly Start { get; }
 
     /// <summary>The day care ended (null while open).</summary>
     public DateOnly? End { get; }

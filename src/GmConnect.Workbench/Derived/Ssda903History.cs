@@ -116,7 +116,7 @@ public sealed class Ssda903History
         {
             if (m.Date(r, "MIS_START") is { } start && m.Get(r, "MISSING") is { } type)
             {
-                For(builders, m.Child(r)).Missing[(type, start)] = new MissingEpisode(type, start, m.Date(r, "MIS_END"));
+                (For(builders, m.Child(r)).Missing ??= [])[(type, start)] = new MissingEpisode(type, start, m.Date(r, "MIS_END"));
             }
         }
 
@@ -126,7 +126,7 @@ public sealed class Ssda903History
             if (sw.Date(r, "SW_DECOM") is { } start && sw.Get(r, "SW_ID") is { } worker)
             {
                 // The same episode in a later year's return replaces the earlier (it may have ended since).
-                For(builders, sw.Child(r)).SocialWorkers[(worker, start)] = new SocialWorkerEpisode(worker, start, sw.Date(r, "SW_DEC"));
+                (For(builders, sw.Child(r)).SocialWorkers ??= [])[(worker, start)] = new SocialWorkerEpisode(worker, start, sw.Date(r, "SW_DEC"));
             }
         }
 
@@ -162,15 +162,18 @@ public sealed class Ssda903History
         public DateOnly? DateMatch;
         public bool FosterCare;
         public readonly List<Episode> Episodes = [];
-        public readonly Dictionary<(string, DateOnly), MissingEpisode> Missing = [];
+        // Most children have no missing or social worker episodes: their maps are made on first use.
+        public Dictionary<(string, DateOnly), MissingEpisode>? Missing;
         public readonly List<DateOnly> Decisions = [];
-        public readonly Dictionary<(string, DateOnly), SocialWorkerEpisode> SocialWorkers = [];
+        public Dictionary<(string, DateOnly), SocialWorkerEpisode>? SocialWorkers;
 
         public ChildHistory Build(ChildKey key, CollectionYear latest)
         {
             var episodes = EpisodeRepair.Merge(Episodes, latest);
+            // The periods are chained once, here, and handed to the child (they were chained a second time there).
+            var periods = ChildHistory.Chain(episodes);
             var adoptions = new List<AdoptionSteps>();
-            foreach (var period in ChildHistory.Chain(episodes).Where(p => p.Reason is "E11" or "E12"))
+            foreach (var period in periods.Where(p => p.Reason is "E11" or "E12"))
             {
                 var court = period.Episodes.FirstOrDefault(e => e.LegalStatus is "E1" or "D1")?.Start;
                 var adoptiveIndex = period.Placements.ToList().FindIndex(pl => pl.Place is "A3" or "A4" or "A5" or "A6");
@@ -185,9 +188,9 @@ public sealed class Ssda903History
                 adoptions.Add(new AdoptionSteps(period.Start, court, decision, DateMatch, placed, period.End!.Value, FosterCare, fosterStart));
             }
 
-            var missing = Missing.Values.OrderBy(m => m.Start).ToList();
-            var workers = SocialWorkers.Values.OrderBy(w => w.Start).ToList();
-            return new ChildHistory(key, Dob, Sex, Ethnic, Duc, Uasc, episodes, missing, adoptions) { SocialWorkers = workers };
+            List<MissingEpisode> missing = Missing is null ? [] : Missing.Values.OrderBy(m => m.Start).ToList();
+            List<SocialWorkerEpisode> workers = SocialWorkers is null ? [] : SocialWorkers.Values.OrderBy(w => w.Start).ToList();
+            return new ChildHistory(key, Dob, Sex, Ethnic, Duc, Uasc, episodes, periods, missing, adoptions) { SocialWorkers = workers };
         }
     }
 }

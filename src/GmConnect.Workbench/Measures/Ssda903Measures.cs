@@ -25,10 +25,9 @@ public static class Ssda903Measures
         population ??= PopulationTable.Shipped;
         var byAuthority = history.Children.GroupBy(c => c.Key.Authority, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var allYears = history.YearsByAuthority.Values.SelectMany(y => y).Distinct().Order().ToList();
-        var work = new List<(string Area, CollectionYear Year, IReadOnlyList<ChildHistory> Children, long? Population)>();
+        var work = new List<(string Area, CollectionYear Year, IReadOnlyList<ChildHistory>? Children, long? Population)>();
         foreach (var year in allYears)
         {
-            var gmChildren = new List<ChildHistory>();
             long gmPopulation = 0;
             var gmPopulationKnown = true;
             foreach (var (authority, years) in history.YearsByAuthority)
@@ -39,34 +38,67 @@ public static class Ssda903Measures
                 }
 
                 var children = byAuthority.GetValueOrDefault(authority) ?? [];
-                gmChildren.AddRange(children);
                 var pop = population.Children(authority, year);
                 gmPopulation += pop ?? 0;
                 gmPopulationKnown &= pop is not null;
                 work.Add((authority, year, children, pop));
             }
 
-            work.Add((GreaterManchester, year, gmChildren, gmPopulationKnown ? gmPopulation : null));
+            // GM (Children null) is every authority of the year above it, in that order.
+            work.Add((GreaterManchester, year, null, gmPopulationKnown ? gmPopulation : null));
+        }
+
+        // What each child's year contributes is worked out once per authority and year, in parallel; GM reads its
+        // authorities' facts in turn (it used to work every one of them out a second time).
+        var facts = work.AsParallel().AsOrdered().Select(w => w.Children is null ? null : Facts(w.Year, w.Children)).ToList();
+        for (var i = 0; i < work.Count; i++)
+        {
+            if (facts[i] is null)
+            {
+                var gm = new List<ChildYear>();
+                for (var j = 0; j < i; j++)
+                {
+                    if (work[j].Year == work[i].Year && work[j].Children is not null)
+                    {
+                        gm.AddRange(facts[j]!);
+                    }
+                }
+
+                facts[i] = gm;
+            }
         }
 
         // Each area and year is independent: computed in parallel, returned in a stable order.
-        var result = work.AsParallel().AsOrdered().SelectMany(w => ForArea(w.Area, w.Year, w.Children, w.Population).ToList()).ToList();
+        var result = Enumerable.Range(0, work.Count).AsParallel().AsOrdered()
+            .SelectMany(i => ForArea(work[i].Area, work[i].Year, facts[i]!, work[i].Population).ToList()).ToList();
         return result;
     }
 
+    // Only children looked after at some time in the year can count in any measure of the year.
+    private static List<ChildYear> Facts(CollectionYear year, IReadOnlyList<ChildHistory> children)
+    {
+        var (start, end) = (year.Start, year.End);
+        var facts = new List<ChildYear>();
+        foreach (var c in children)
+        {
+            if (c.LookedAfterBetween(start, end))
+            {
+                facts.Add(ChildYear.Of(c, start, end));
+            }
+        }
+
+        return facts;
+    }
+
+
     /// <summary>The measures for one area and year.</summary>
-    internal static IEnumerable<MeasureValue> ForArea(string area, CollectionYear year, IReadOnlyList<ChildHistory> all, long? population)
+    private static IEnumerable<MeasureValue> ForArea(string area, CollectionYear year, IReadOnlyList<ChildYear> children, long? population)
     {
         var end = year.End;
-        var start = year.Start;
-        // Only children looked after at some time in the year can count in any measure of the year.
-        var children = all.Where(c => c.LookedAfterBetween(start, end)).ToList();
         MeasureValue V(string measure, string category, MeasureKind kind, double? value, int @base) => new(area, year, measure, category, kind, value, @base);
 
         // Looked after at 31 March (not respite).
-        var atEnd = children.Select(c => (Child: c, Period: c.PeriodOn(end)))
-            .Where(x => x.Period is not null && x.Period.EpisodeOn(end) is { IsRespite: false })
-            .Select(x => (x.Child, Period: x.Period!, Episode: x.Period!.EpisodeOn(end)!)).ToList();
+        var atEnd = children.Where(x => x.Episode is not null).Select(x => (x.Child, Period: x.Period!, Episode: x.Episode!, Facts: x)).ToList();
         yield return V("cla_31_march", "all", MeasureKind.Count, atEnd.Count, atEnd.Count);
         if (population is > 0)
         {
@@ -95,7 +127,7 @@ public static class Ssda903Measures
 
         // Where children are placed: inside their own authority or not, and how far from home (DfE miles), at
         // sector level; a postcode outside the GM table is "not_known", never guessed.
-        var located = atEnd.Select(x => Locate(x.Child.Key.Authority, x.Episode)).ToList();
+        var located = atEnd.Select(x => x.Facts.Located).ToList();
         foreach (var g in located.GroupBy(l => l.Location).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             yield return V("cla_placement_location", g.Key, MeasureKind.Count, g.Count(), atEnd.Count);
@@ -112,12 +144,11 @@ public static class Ssda903Measures
             yield return V("cla_over_20_miles", "all", MeasureKind.Percent, Math.Round(100.0 * measured.Count(l => l.Miles > 20) / measured.Count, 1), measured.Count);
         }
 
-        var uasc = atEnd.Count(x => x.Child.IsUascOn(end));
+        var uasc = atEnd.Count(x => x.Facts.UascAtEnd);
         yield return V("uasc_31_march", "all", MeasureKind.Count, uasc, atEnd.Count);
 
         // Starts: children whose (non-respite) period began in the year, each child once.
-        var starters = children.Select(c => (Child: c, Period: c.Periods.FirstOrDefault(p => p.Start >= start && p.Start <= end && !p.IsRespite)))
-            .Where(x => x.Period is not null).ToList();
+        var starters = children.Where(x => x.Started is not null).Select(x => (x.Child, Period: x.Started)).ToList();
         yield return V("started", "all", MeasureKind.Count, starters.Count, starters.Count);
         foreach (var g in starters.GroupBy(x => AgeBand(x.Child.AgeOn(x.Period!.Start))).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -125,8 +156,7 @@ public static class Ssda903Measures
         }
 
         // Ceased: the last period ending in the year, each child once.
-        var leavers = children.Select(c => (Child: c, Period: c.Periods.LastOrDefault(p => p.End is { } e && e >= start && e <= end && !p.IsRespite)))
-            .Where(x => x.Period is not null).Select(x => (x.Child, Period: x.Period!)).ToList();
+        var leavers = children.Where(x => x.Ceased is not null).Select(x => (x.Child, Period: x.Ceased!)).ToList();
         yield return V("ceased", "all", MeasureKind.Count, leavers.Count, leavers.Count);
         foreach (var g in leavers.GroupBy(x => ReasonGroup(x.Period.Reason)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -141,7 +171,7 @@ public static class Ssda903Measures
         // Placement stability: 3+ placements during the year, of children looked after at 31 March.
         if (atEnd.Count > 0)
         {
-            var three = atEnd.Count(x => x.Child.PlacementsBetween(start, end) >= 3);
+            var three = atEnd.Count(x => x.Facts.Placements >= 3);
             yield return V("stability_3plus_placements", "all", MeasureKind.Percent, Math.Round(100.0 * three / atEnd.Count, 1), atEnd.Count);
         }
 
@@ -149,28 +179,28 @@ public static class Ssda903Measures
         // the year (each counted once). Only where the year's returns carry SWEpisodes (2023/24 on): an area whose
         // children have none in the year gets no figure rather than a false 0.
         // Episodes in a 2023/24 return reach back before it, so earlier years get no figure either.
-        var withWorkers = atEnd.Select(x => x.Child.SocialWorkersBetween(start, end)).ToList();
+        var withWorkers = atEnd.Select(x => x.Facts.SocialWorkers).ToList();
         if (year.StartYear >= SocialWorkerEpisodesFrom && withWorkers.Any(n => n > 0))
         {
             yield return V("social_workers_3plus", "all", MeasureKind.Percent, Math.Round(100.0 * withWorkers.Count(n => n >= 3) / atEnd.Count, 1), atEnd.Count);
         }
 
         // Long-term stability: under 16 at 31 March, looked after 2.5 years or more, same placement for 2 years or more.
-        var longTerm = atEnd.Where(x => x.Child.AgeOn(end) < 16 && x.Period.Start <= end.AddMonths(-30)).ToList();
+        var longTerm = atEnd.Where(x => x.Facts.LongTerm).ToList();
         if (longTerm.Count > 0)
         {
-            var stable = longTerm.Count(x => SamePlacementSince(x.Period, end) <= end.AddYears(-2));
+            var stable = longTerm.Count(x => x.Facts.LongTermStable);
             yield return V("stability_long_term", "all", MeasureKind.Percent, Math.Round(100.0 * stable / longTerm.Count, 1), longTerm.Count);
         }
 
         // Missing and away from placement without authorisation, for children looked after during the year.
-        var during = children.Where(c => c.Periods.Any(p => !p.IsRespite && p.Start <= end && (p.End is null || p.End >= start))).ToList();
+        var during = children.Where(x => x.During).ToList();
         foreach (var type in new[] { ("M", "missing"), ("A", "away") })
         {
-            var incidents = during.SelectMany(c => c.Missing.Where(m => m.Type == type.Item1 && m.Start >= start && m.Start <= end).Select(_ => c)).ToList();
-            var kids = incidents.Distinct().Count();
+            var counts = during.Select(x => type.Item1 == "M" ? x.MissingIncidents : x.AwayIncidents).ToList();
+            var kids = counts.Count(n => n > 0);
             yield return V($"{type.Item2}_children", "all", MeasureKind.Count, kids, during.Count);
-            yield return V($"{type.Item2}_incidents", "all", MeasureKind.Count, incidents.Count, kids);
+            yield return V($"{type.Item2}_incidents", "all", MeasureKind.Count, counts.Sum(), kids);
             if (during.Count > 0)
             {
                 yield return V($"{type.Item2}_children_percent", "all", MeasureKind.Percent, Math.Round(100.0 * kids / during.Count, 1), during.Count);
@@ -178,7 +208,7 @@ public static class Ssda903Measures
         }
 
         // Adoption timeliness for children adopted in the year (A1, A10, A2: averages in days).
-        var adopted = children.SelectMany(c => c.Adoptions).Where(a => a.Adopted >= start && a.Adopted <= end).ToList();
+        var adopted = children.SelectMany(x => x.Adopted).ToList();
         yield return V("adopted", "all", MeasureKind.Count, adopted.Count, adopted.Count);
         var a1 = adopted.Where(a => a.PlacedForAdoption is not null).Select(a => (double)(a.PlacedForAdoption!.Value.DayNumber - a.EnteredCare.DayNumber)).ToList();
         if (a1.Count > 0)
@@ -198,6 +228,73 @@ public static class Ssda903Measures
         if (a2.Count > 0)
         {
             yield return V("adoption_a2_days", "all", MeasureKind.Days, Math.Round(a2.Average(), 1), a2.Count);
+        }
+    }
+
+    /// <summary>
+    /// What the measures of one year need about one child looked after in it, worked out once: the child's authority
+    /// and GM as a whole read the same facts (before, GM worked every one of them out a second time).
+    /// </summary>
+    private sealed class ChildYear(ChildHistory child)
+    {
+        public ChildHistory Child { get; } = child;
+
+        /// <summary>The period and (non-respite) episode at 31 March, both null when not looked after then.</summary>
+        public PeriodOfCare? Period { get; init; }
+
+        public Episode? Episode { get; init; }
+
+        public (string Location, double? Miles) Located { get; init; }
+
+        public bool UascAtEnd { get; init; }
+
+        public PeriodOfCare? Started { get; init; }
+
+        public PeriodOfCare? Ceased { get; init; }
+
+        public int Placements { get; init; }
+
+        public int SocialWorkers { get; init; }
+
+        public bool LongTerm { get; init; }
+
+        public bool LongTermStable { get; init; }
+
+        public bool During { get; init; }
+
+        public int MissingIncidents { get; init; }
+
+        public int AwayIncidents { get; init; }
+
+        public IReadOnlyList<AdoptionSteps> Adopted { get; init; } = [];
+
+        public static ChildYear Of(ChildHistory c, DateOnly start, DateOnly end)
+        {
+            var period = c.PeriodOn(end);
+            var episode = period?.EpisodeOn(end) is { IsRespite: false } e ? e : null;
+            if (episode is null)
+            {
+                period = null;
+            }
+
+            var during = c.Periods.Any(p => !p.IsRespite && p.Start <= end && (p.End is null || p.End >= start));
+            return new ChildYear(c)
+            {
+                Period = period,
+                Episode = episode,
+                Located = episode is null ? default : Locate(c.Key.Authority, episode),
+                UascAtEnd = episode is not null && c.IsUascOn(end),
+                Started = c.Periods.FirstOrDefault(p => p.Start >= start && p.Start <= end && !p.IsRespite),
+                Ceased = c.Periods.LastOrDefault(p => p.End is { } x && x >= start && x <= end && !p.IsRespite),
+                Placements = episode is null ? 0 : c.PlacementsBetween(start, end),
+                SocialWorkers = episode is null ? 0 : c.SocialWorkersBetween(start, end),
+                LongTerm = episode is not null && c.AgeOn(end) < 16 && period!.Start <= end.AddMonths(-30),
+                LongTermStable = episode is not null && c.AgeOn(end) < 16 && period!.Start <= end.AddMonths(-30) && SamePlacementSince(period, end) <= end.AddYears(-2),
+                During = during,
+                MissingIncidents = during ? c.Missing.Count(m => m.Type == "M" && m.Start >= start && m.Start <= end) : 0,
+                AwayIncidents = during ? c.Missing.Count(m => m.Type == "A" && m.Start >= start && m.Start <= end) : 0,
+                Adopted = c.Adoptions.Where(a => a.Adopted >= start && a.Adopted <= end).ToList(),
+            };
         }
     }
 

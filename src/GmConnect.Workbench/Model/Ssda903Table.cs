@@ -78,6 +78,18 @@ public sealed class Ssda903Table
         Invalidate();
     }
 
+    /// <summary>
+    /// Appends a row already in column order and cleaned as the table cleans (trimmed; blank and <c>nan</c> as null),
+    /// keeping <paramref name="row"/> itself rather than a copy: importers that clean cells as they read them use it.
+    /// </summary>
+    public void AddCleanRow(string?[] row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(row.Length, _names.Length);
+        _rows.Add(row);
+        Invalidate();
+    }
+
     // Adding a row after dates were parsed makes the cached columns stale.
     private void Invalidate()
     {

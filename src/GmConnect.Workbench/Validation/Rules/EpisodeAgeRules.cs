@@ -48,13 +48,20 @@ internal static class EpisodeAgeRules
     private static IEnumerable<(ReturnTable, int)> Rule364(ValidationContext ctx)
     {
         var t = ctx.Episodes;
+        // One spell list for the rule (it is emptied at each child's end), and the J2 rows picked in the loop.
+        var spell = new List<int>();
         foreach (var rows in ctx.EpisodesByChild.Values)
         {
-            var spell = new List<int>();
             var days = 0;
             DateOnly? lastEnd = null;
-            foreach (var r in rows.Where(r => t.Is(r, "LS", "J2") && t.Date(r, "DECOM") is not null).Append(-1))
+            for (var k = 0; k <= rows.Count; k++)
             {
+                var r = k < rows.Count ? rows[k] : -1;
+                if (r >= 0 && !(t.Is(r, "LS", "J2") && t.Date(r, "DECOM") is not null))
+                {
+                    continue;
+                }
+
                 var start = r >= 0 ? t.Date(r, "DECOM") : null;
                 if (r < 0 || start > lastEnd || lastEnd is null)
                 {

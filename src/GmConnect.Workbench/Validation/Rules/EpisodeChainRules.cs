@@ -51,9 +51,33 @@ internal static class EpisodeChainRules
             .SelectMany(rows => rows.Where(r => ctx.Episodes.In(r, "LS", CodeLists.Respite))).Select(r => (E, r)));
         yield return new("367", Rule367);
         // The reference counts every T3 placement in the return, whatever its date.
-        yield return new("377", ctx => ctx.EpisodesByChild.Values
-            .Select(rows => rows.Where(r => ctx.Episodes.Is(r, "PLACE", "T3")).ToList())
-            .Where(t3 => t3.Count > 2).SelectMany(t3 => t3).Select(r => (E, r)));
+        yield return new("377", Rule377);
+    }
+
+    // Every T3 episode of a child with more than two (counted first, so that no list is made per child).
+    private static IEnumerable<(ReturnTable, int)> Rule377(ValidationContext ctx)
+    {
+        foreach (var rows in ctx.EpisodesByChild.Values)
+        {
+            var count = 0;
+            foreach (var r in rows)
+            {
+                count += ctx.Episodes.Is(r, "PLACE", "T3") ? 1 : 0;
+            }
+
+            if (count <= 2)
+            {
+                continue;
+            }
+
+            foreach (var r in rows)
+            {
+                if (ctx.Episodes.Is(r, "PLACE", "T3"))
+                {
+                    yield return (E, r);
+                }
+            }
+        }
     }
 
     private static bool Continues(ValidationContext ctx, (int Prev, int Cur) p) =>

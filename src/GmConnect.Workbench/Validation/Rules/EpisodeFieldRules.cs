@@ -80,7 +80,7 @@ internal static class EpisodeFieldRules
             && !t.In(r, "LS", CodeLists.Respite) && !t.In(r, "PLACE", CodeLists.Temporary) && !t.Is(r, "PLACE", "Z1")
             && !ctx.UascChildren.Contains(t.Child(r)) && (t.Date(r, "DEC") is not { } dec || dec >= ctx.Start)));
         yield return new("392d", ctx => Rows(ctx, E, (t, r) => t.Get(r, "HOME_POST") is { } home && t.Get(r, "PL_POST") is { } pl
-            && Postcode(home) == Postcode(pl) && !t.Is(r, "PLACE", "P1")));
+            && SamePostcode(home, pl) && !t.Is(r, "PLACE", "P1")));
         yield return new("398", ctx => Rows(ctx, E, (t, r) => t.In(r, "LS", CodeLists.Respite) && (t.Filled(r, "HOME_POST") || t.Filled(r, "PL_POST"))));
     }
 
@@ -153,6 +153,40 @@ internal static class EpisodeFieldRules
     }
 
     private static string Postcode(string value) => value.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+
+    // Postcode(a) == Postcode(b) without making the two strings (this runs for every episode): for ASCII text, upper-
+    // casing char by char is what ToUpperInvariant does; anything else takes the original path.
+    private static bool SamePostcode(string a, string b)
+    {
+        if (!System.Text.Ascii.IsValid(a) || !System.Text.Ascii.IsValid(b))
+        {
+            return Postcode(a) == Postcode(b);
+        }
+
+        var (i, j) = (0, 0);
+        while (true)
+        {
+            while (i < a.Length && a[i] == ' ')
+            {
+                i++;
+            }
+
+            while (j < b.Length && b[j] == ' ')
+            {
+                j++;
+            }
+
+            if (i == a.Length || j == b.Length)
+            {
+                return i == a.Length && j == b.Length;
+            }
+
+            if (char.ToUpperInvariant(a[i++]) != char.ToUpperInvariant(b[j++]))
+            {
+                return false;
+            }
+        }
+    }
 
     private static Func<ValidationContext, IEnumerable<(ReturnTable, int)>> PlacementLongerThan(string place, int days) =>
         ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", place) && t.Date(r, "DECOM") is { } s && Dates.DaysBetween(s, EndOrCollectionEnd(ctx, r)) > days);

@@ -91,17 +91,35 @@ internal static partial class HeaderRules
         var ep = ctx.Episodes;
         foreach (var (child, rows) in ctx.EpisodesByChild)
         {
-            var care = rows.Where(e => ep.Get(e, "LS") is not { } ls || !CodeLists.Respite.Contains(ls.ToUpperInvariant())).ToList();
-            if (care.Count == 0)
+            // Loops rather than LINQ: this runs for every child (the lists and closures were the rule's allocations).
+            var care = false;
+            var inYear = false;
+            foreach (var e in rows)
+            {
+                if (ep.Get(e, "LS") is not { } ls || !CodeLists.Respite.Contains(ls.ToUpperInvariant()))
+                {
+                    care = true;
+                    inYear |= ep.Date(e, "DECOM") is { } start && start <= ctx.End && (ep.Blank(e, "DEC") || ep.Date(e, "DEC") >= ctx.Start);
+                }
+            }
+
+            if (!care)
             {
                 continue;
             }
 
-            var inYear = care.Any(e => ep.Date(e, "DECOM") is { } start && start <= ctx.End && (ep.Blank(e, "DEC") || ep.Date(e, "DEC") >= ctx.Start));
             var oc3 = ctx.RowsOf(ReturnTable.OC3, child);
-            var leaverItems = oc3.Any(o => ctx[ReturnTable.OC3].Filled(o, "IN_TOUCH") || ctx[ReturnTable.OC3].Filled(o, "ACTIV") || ctx[ReturnTable.OC3].Filled(o, "ACCOM"));
-            foreach (var h in ctx.RowsOf(H, child))
+            var leavers = ctx[ReturnTable.OC3];
+            var leaverItems = false;
+            for (var i = 0; i < oc3.Count && !leaverItems; i++)
             {
+                leaverItems = leavers.Filled(oc3[i], "IN_TOUCH") || leavers.Filled(oc3[i], "ACTIV") || leavers.Filled(oc3[i], "ACCOM");
+            }
+
+            var headers = ctx.RowsOf(H, child);
+            for (var i = 0; i < headers.Count; i++)
+            {
+                var h = headers[i];
                 var mother = ctx.Header.Get(h, "MOTHER");
                 var sex = ctx.Header.Get(h, "SEX");
                 var fails = (mother is not null && mother is not ("0" or "1")) || (mother is not null && IsMale(sex))

@@ -36,7 +36,9 @@ internal static class IntegrityRules
         ];
         foreach (var (code, table) in once)
         {
-            yield return new(code, ctx => ctx[table].Rows.GroupBy(ctx[table].Child).Where(g => g.Count() > 1).SelectMany(g => g).Select(r => (table, r)));
+            // The context's rows-per-child index (built once per table) instead of grouping the table for each rule; the
+            // validator sorts every error by table and row, so the order of the hits does not matter.
+            yield return new(code, ctx => Rows(ctx, table, (t, r) => ctx.RowsOf(table, t.Child(r)).Count > 1));
         }
 
         yield return new("EPI", ctx => Rows(ctx, ReturnTable.Header, (t, r) => ctx.EpisodesOf(t.Child(r)).Count == 0

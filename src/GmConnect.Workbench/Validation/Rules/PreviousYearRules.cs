@@ -152,10 +152,11 @@ internal static class PreviousYearRules
                 continue;
             }
 
-            var starts = last.Select(r => previous.Date(r, "DECOM")).ToHashSet();
+            // Made only for a child with an episode starting before the year (most have none).
+            HashSet<DateOnly?>? starts = null;
             foreach (var r in rows)
             {
-                if (ctx.Episodes.Date(r, "DECOM") is { } d && d < ctx.Start && !starts.Contains(d))
+                if (ctx.Episodes.Date(r, "DECOM") is { } d && d < ctx.Start && !(starts ??= last.Select(p => previous.Date(p, "DECOM")).ToHashSet()).Contains(d))
                 {
                     yield return (E, r);
                 }
@@ -172,7 +173,14 @@ internal static class PreviousYearRules
             if (ctx.Previous is not null && ctx.PreviousEpisodesByChild.TryGetValue(child, out var last))
             {
                 var prev = ctx.Previous[E];
-                adopted = last.Where(r => prev.Is(r, "REC", "E11", "E12")).Select(r => prev.Date(r, "DEC")).FirstOrDefault(d => d is not null);
+                foreach (var r in last)
+                {
+                    if (prev.Is(r, "REC", "E11", "E12") && prev.Date(r, "DEC") is { } d)
+                    {
+                        adopted = d;
+                        break;
+                    }
+                }
             }
 
             foreach (var r in rows)
