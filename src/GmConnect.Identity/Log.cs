@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Identity index: prepared forms stored for {Records} record versions that had none (or stale ones)")]
     public static partial void PreparedFormsStored(ILogger logger, int records);
 
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Identity model {ModelVersion} ({ModelOrigin}) was trained under other linkage settings than the ones in use; retraining: {Retrain}")]
+    public static partial void ModelFromOtherSettings(ILogger logger, int modelVersion, string modelOrigin, bool retrain);
+
     [LoggerMessage(EventId = 4010, Level = LogLevel.Debug, Message = "Record {Source}|{RecordId}: {Decision} to person {PersonId}")]
     public static partial void Matched(ILogger logger, string source, string recordId, string decision, string personId);
 

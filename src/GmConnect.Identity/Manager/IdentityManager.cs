@@ -31,6 +31,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly IReadOnlyList<string> _columns;
+    private readonly string _settingsFingerprint;
     private PersonIndex _index;
     private ProbeScorer _scorer;
     private long _nextOrder = 1;
@@ -56,6 +57,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         _scorer = new ProbeScorer(Settings, DefaultModel.FromSettings(Settings));
         _columns = _scorer.Columns;
         _index = new PersonIndex(Settings, _columns);
+        _settingsFingerprint = SettingsFingerprint.Of(Settings);
     }
 
     /// <summary>The linkage settings in use.</summary>
@@ -381,12 +383,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         _index = index;
         _nextOrder = lastOrder + 1;
         LastRebuild = (restored, prepared);
-        var model = await _store.LatestModelAsync(cancellationToken).ConfigureAwait(false);
-        if (model is not null)
-        {
-            UseModel(model);
-        }
-
+        UseStoredModel(await _store.LatestModelAsync(cancellationToken).ConfigureAwait(false));
         _loaded = true;
         await TrainWhenReadyAsync(cancellationToken).ConfigureAwait(false);
         Log.Rebuilt(_logger, index.Records.Count, index.Persons.Count, ModelVersion, ModelOrigin, (long)_time.GetElapsedTime(started).TotalMilliseconds);
@@ -542,6 +539,45 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         return (index, lastOrder, restored, prepared, freshRecords);
     }
 
+    /// <summary>
+    /// Matches with the newest stored model if it was trained under the settings in use. A model from other settings
+    /// (its fingerprint differs; or, stored before fingerprints, its comparisons, levels or labels do) would fail or
+    /// mislead every score: the settings' model stands in and <see cref="TrainWhenReadyAsync"/> retrains on the stored
+    /// records — or, with <see cref="IdentityManagerOptions.RetrainOnSettingsChange"/> off, start-up refuses.
+    /// </summary>
+    private void UseStoredModel(StoredModel? model)
+    {
+        if (model is null)
+        {
+            return;
+        }
+
+        var fits = model.SettingsFingerprint is { } fingerprint
+            ? fingerprint == _settingsFingerprint
+            : SettingsFingerprint.Fits(ModelParameters.FromJson(model.ModelJson), Settings);
+        if (fits)
+        {
+            UseModel(model);
+            return;
+        }
+
+        Log.ModelFromOtherSettings(_logger, model.Version, model.Origin, _options.RetrainOnSettingsChange);
+        if (!_options.RetrainOnSettingsChange)
+        {
+            _loaded = false;
+            throw new IdentityException(
+                IdentityError.Conflict,
+                $"The stored identity model {model.Version} ({model.Origin}) was trained under other linkage settings than the ones in use "
+                + $"({_options.SettingsPath ?? "the shipped uk-person.json"}). Start with {nameof(IdentityManagerOptions.RetrainOnSettingsChange)} = true "
+                + "(the default: retrain on the stored records at start-up), re-run the batch model over every record with "
+                + "`gmc identity load FILE --rebatch --store …`, or go back to the settings the model was trained under.");
+        }
+
+        _scorer = new ProbeScorer(Settings, DefaultModel.FromSettings(Settings));
+        ModelVersion = "settings";
+        ModelOrigin = "settings";
+    }
+
     private void UseModel(StoredModel model)
     {
         _scorer = new ProbeScorer(Settings, ModelParameters.FromJson(model.ModelJson));
@@ -583,12 +619,12 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         int version;
         await using (var tx = await _store.BeginAsync(cancellationToken).ConfigureAwait(false))
         {
-            version = await tx.SaveModelAsync(origin, records, json, now, cancellationToken).ConfigureAwait(false);
+            version = await tx.SaveModelAsync(origin, records, json, now, cancellationToken, _settingsFingerprint).ConfigureAwait(false);
             await tx.AppendHistoryAsync(HistoryKind.ModelChanged, "", null, null, origin, $"model {version} from {records} records", now, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        UseModel(new StoredModel(version, origin, records, json, now));
+        UseModel(new StoredModel(version, origin, records, json, now, _settingsFingerprint));
         Log.ModelStored(_logger, ModelVersion, origin, records);
     }
 

@@ -162,8 +162,8 @@ internal sealed class IdentityStore(Store store)
     /// <summary>The newest stored model, or null.</summary>
     public async Task<StoredModel?> LatestModelAsync(CancellationToken cancellationToken) =>
         (await QueryAsync(
-            "SELECT version, origin, record_count, model, created_us FROM idm_model ORDER BY version DESC LIMIT 1",
-            r => new StoredModel((int)SqlConvert.Long(r, 0), r.GetString(1), SqlConvert.Long(r, 2), r.GetString(3), SqlConvert.Instant(SqlConvert.Long(r, 4))),
+            "SELECT version, origin, record_count, model, created_us, settings_fingerprint FROM idm_model ORDER BY version DESC LIMIT 1",
+            r => new StoredModel((int)SqlConvert.Long(r, 0), r.GetString(1), SqlConvert.Long(r, 2), r.GetString(3), SqlConvert.Instant(SqlConvert.Long(r, 4)), SqlConvert.String(r, 5)),
             cancellationToken)).SingleOrDefault();
 
     public async Task<long> CountRecordsAsync(CancellationToken cancellationToken) =>

@@ -179,17 +179,18 @@ internal sealed class IdentityTransaction : IAsyncDisposable
     }
 
     /// <summary>Stores a model as the next version; returns the version.</summary>
-    public async Task<int> SaveModelAsync(string origin, long recordCount, string modelJson, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<int> SaveModelAsync(string origin, long recordCount, string modelJson, DateTimeOffset at, CancellationToken cancellationToken, string? settingsFingerprint = null)
     {
         var version = (int)await NextAsync("SELECT COALESCE(MAX(version), 0) FROM idm_model", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(
-            "INSERT INTO idm_model (version, origin, record_count, model, created_us) VALUES (@v, @o, @n, @m, @t)",
+            "INSERT INTO idm_model (version, origin, record_count, model, created_us, settings_fingerprint) VALUES (@v, @o, @n, @m, @t, @f)",
             cancellationToken,
             ("v", (long)version),
             ("o", origin),
             ("n", recordCount),
             ("m", modelJson),
-            ("t", SqlConvert.Micros(at))).ConfigureAwait(false);
+            ("t", SqlConvert.Micros(at)),
+            ("f", settingsFingerprint)).ConfigureAwait(false);
         return version;
     }
 

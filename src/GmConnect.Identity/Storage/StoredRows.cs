@@ -37,5 +37,8 @@ internal sealed record StoredReview(
 /// </summary>
 internal sealed record StoredCannotLink(SourceRecordKey A, SourceRecordKey B, bool Hard, string By, string? Reason, DateTimeOffset At);
 
-/// <summary>A linkage model the index has used: its version, where it came from and its parameters (JSON).</summary>
-internal sealed record StoredModel(int Version, string Origin, long RecordCount, string ModelJson, DateTimeOffset CreatedAt);
+/// <summary>
+/// A linkage model the index has used: its version, where it came from, its parameters (JSON) and the fingerprint of
+/// the linkage settings it was trained under (<see cref="Manager.SettingsFingerprint"/>; null when stored before migration 0004).
+/// </summary>
+internal sealed record StoredModel(int Version, string Origin, long RecordCount, string ModelJson, DateTimeOffset CreatedAt, string? SettingsFingerprint = null);
