@@ -52,19 +52,19 @@ internal static class RebuildRun
             return text;
         }
 
-        var stored = new List<StoredRecord>();
+        var stored = new List<StoredIndexRow>();
         await foreach (var record in identity.ReadAllRecordsAsync())
         {
             stored.Add(record);
         }
 
-        Console.WriteLine($"  read {stored.Count:N0} records (SQL, documents, prepared forms): {step.Elapsed.TotalSeconds:F2} s, {Cpu()}");
+        Console.WriteLine($"  read {stored.Count:N0} records (SQL, documents as bytes, prepared forms): {step.Elapsed.TotalSeconds:F2} s, {Cpu()}");
         var index = new PersonIndex(settings, columns);
         index.EnsureCapacity(stored.Count);
         var features = new RecordFeatures?[stored.Count];
         for (var i = 0; i < stored.Count; i++)
         {
-            features[i] = stored[i].Prepared is { } form ? index.Restore(stored[i].Record, form) : null;
+            features[i] = stored[i].Prepared is { } form ? index.Restore(stored[i].Key, stored[i].Document, form) : null;
         }
 
         Console.WriteLine($"  restore from stored forms ({features.Count(f => f is not null):N0}): {step.Elapsed.TotalSeconds:F2} s, {Cpu()}");
@@ -75,7 +75,7 @@ internal static class RebuildRun
             var n = 0;
             foreach (var s in stored)
             {
-                n += Matching.RecordColumns.Identifiers(s.Record).Length;
+                n += RecordDocument.Identifiers(s.Key, s.Document).Length;
             }
 
             Console.WriteLine($"    of which identifiers ({n:N0}): {step.Elapsed.TotalSeconds:F2} s, {Cpu()}");
@@ -114,7 +114,7 @@ internal static class RebuildRun
                 index.AddPerson(stored[i].Link.PersonId);
             }
 
-            records[i] = new IndexedRecord(stored[i].Record, stored[i].Version, stored[i].ContentHash, stored[i].Link, features[i]!);
+            records[i] = new IndexedRecord(stored[i].Key, stored[i].Document, stored[i].Version, stored[i].ContentHash, stored[i].Link, features[i]!);
         }
 
         for (var start = 0; start < records.Length; start += 20_000)

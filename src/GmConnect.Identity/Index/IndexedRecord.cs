@@ -3,23 +3,78 @@ using GmConnect.Identity.Storage;
 
 namespace GmConnect.Identity.Index;
 
-/// <summary>A record as the in-memory index holds it: the stored record and link, and what matching needs.</summary>
-internal sealed class IndexedRecord(IdentityRecord record, int version, string contentHash, StoredLink link, RecordFeatures features)
+/// <summary>
+/// A record as the in-memory index holds it: the stored record and link, and what matching needs. A record restored at
+/// start-up keeps its stored document (UTF-8) and reads it only when asked for the record: matching reads its candidates'
+/// records, a reader asks for a few; parsing millions of documents at start-up is what made it slow.
+/// </summary>
+internal sealed class IndexedRecord
 {
-    public IdentityRecord Record { get; set; } = record;
+    private IdentityRecord? _record;
+    private byte[]? _document;
 
-    public int Version { get; set; } = version;
+    public IndexedRecord(IdentityRecord record, int version, string contentHash, StoredLink link, RecordFeatures features)
+    {
+        _record = record;
+        Key = record.Key;
+        Version = version;
+        ContentHash = contentHash;
+        Link = link;
+        Features = features;
+    }
 
-    public string ContentHash { get; set; } = contentHash;
+    /// <summary>A record whose content is read from its stored document (<see cref="RecordDocument"/>) when first asked for.</summary>
+    public IndexedRecord(SourceRecordKey key, byte[] document, int version, string contentHash, StoredLink link, RecordFeatures features)
+    {
+        _document = document;
+        Key = key;
+        Version = version;
+        ContentHash = contentHash;
+        Link = link;
+        Features = features;
+    }
 
-    public StoredLink Link { get; set; } = link;
+    /// <summary>The record as received (read from the stored document the first time, on any thread).</summary>
+    public IdentityRecord Record
+    {
+        get
+        {
+            if (Volatile.Read(ref _record) is { } record)
+            {
+                return record;
+            }
 
-    public RecordFeatures Features { get; set; } = features;
+            // The writer below sets the record before it drops the document: a reader that finds no document finds the record.
+            if (Volatile.Read(ref _document) is not { } document)
+            {
+                return Volatile.Read(ref _record)!;
+            }
+
+            record = RecordDocument.FromJson(document);
+            Volatile.Write(ref _record, record);
+            Volatile.Write(ref _document, null);
+            return record;
+        }
+
+        set
+        {
+            Volatile.Write(ref _record, value);
+            Volatile.Write(ref _document, null);
+        }
+    }
+
+    public int Version { get; set; }
+
+    public string ContentHash { get; set; }
+
+    public StoredLink Link { get; set; }
+
+    public RecordFeatures Features { get; set; }
 
     /// <summary>The record's place in the index's chains (set when the index takes it).</summary>
     public int Slot { get; set; } = -1;
 
-    public SourceRecordKey Key => Record.Key;
+    public SourceRecordKey Key { get; }
 
     public string PersonId => Link.PersonId;
 

@@ -86,9 +86,9 @@ internal sealed class PersonIndex
     public RecordFeatures Describe(IdentityRecord record) => Describe([record])[0];
 
     /// <summary>The record's features from its stored prepared form; null when the form was made otherwise (prepare it afresh).</summary>
-    public RecordFeatures? Restore(IdentityRecord record, ReadOnlySpan<byte> prepared) =>
+    public RecordFeatures? Restore(SourceRecordKey key, ReadOnlySpan<byte> document, ReadOnlySpan<byte> prepared) =>
         PreparedForm.TryDecode(prepared, Fingerprint, _blocks.Length, _settings.Comparisons.Count, Intern, out var keys, out var values)
-            ? new RecordFeatures(keys, values, RecordColumns.Identifiers(record))
+            ? new RecordFeatures(keys, values, RecordDocument.Identifiers(key, document))
             : null;
 
     /// <summary>The prepared form to store beside the record's document.</summary>
@@ -286,7 +286,8 @@ internal sealed class PersonIndex
     }
 
     /// <summary>
-    /// Everything the index holds, as sorted lines of text: records with their features, persons with their records
+    /// Everything the index holds, as sorted lines of text: records with their content (read from the stored document
+    /// where it was kept unread) and features, persons with their records
     /// in order, every blocking chain, identifier list, frequency and search chain, and cannot-links. Two indexes
     /// with equal snapshots answer every question alike (tests compare a rebuild with one prepared from scratch).
     /// </summary>
@@ -297,7 +298,7 @@ internal sealed class PersonIndex
         foreach (var r in Records.Values)
         {
             var f = r.Features;
-            lines.Add($"record {r.Key} v{r.Version} {r.ContentHash} {r.Link} keys [{string.Join(",", f.Keys)}] values [{string.Join("|", f.Values.Select(v => v ?? "∅"))}] ids [{string.Join(",", f.Identifiers)}]");
+            lines.Add($"record {r.Key} v{r.Version} {r.ContentHash} {r.Link} {r.Record} keys [{string.Join(",", f.Keys)}] values [{string.Join("|", f.Values.Select(v => v ?? "∅"))}] ids [{string.Join(",", f.Identifiers)}]");
         }
 
         foreach (var p in Persons.Values)

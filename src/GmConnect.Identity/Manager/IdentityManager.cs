@@ -441,13 +441,13 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         // Reading (one database reader, parsing the documents) overlaps restoring or preparing and indexing the chunk before it.
         const int chunk = 20_000;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var chunks = Channel.CreateBounded<List<StoredRecord>>(2);
+        var chunks = Channel.CreateBounded<List<StoredIndexRow>>(2);
         var reading = Task.Run(
             async () =>
             {
                 try
                 {
-                    var current = new List<StoredRecord>(chunk);
+                    var current = new List<StoredIndexRow>(chunk);
                     // Persons are all in the index before reading starts and are only read from here on.
                     var personIds = (string id) => index.Persons.TryGetValue(id, out var person) ? person.Id : id;
                     await foreach (var record in _store.ReadAllRecordsAsync(personIds, stop.Token).ConfigureAwait(false))
@@ -456,7 +456,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
                         if (current.Count == chunk)
                         {
                             await chunks.Writer.WriteAsync(current, stop.Token).ConfigureAwait(false);
-                            current = new List<StoredRecord>(chunk);
+                            current = new List<StoredIndexRow>(chunk);
                         }
                     }
 
@@ -480,11 +480,12 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         await foreach (var slice in chunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             var features = new RecordFeatures[slice.Count];
+            var parsed = new IdentityRecord?[slice.Count];
             var fresh = new List<int>();
             var check = new List<int>();
             for (var i = 0; i < slice.Count; i++)
             {
-                if (usePrepared && slice[i].Prepared is { } form && index.Restore(slice[i].Record, form) is { } restoredFeatures)
+                if (usePrepared && slice[i].Prepared is { } form && index.Restore(slice[i].Key, slice[i].Document, form) is { } restoredFeatures)
                 {
                     features[i] = restoredFeatures;
                     if (restored++ % spotCheckEvery == 0)
@@ -500,7 +501,12 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
 
             if (fresh.Count > 0)
             {
-                var made = index.Describe([.. fresh.Select(i => slice[i].Record)]);
+                foreach (var i in fresh)
+                {
+                    parsed[i] = slice[i].Record;
+                }
+
+                var made = index.Describe([.. fresh.Select(i => parsed[i]!)]);
                 for (var j = 0; j < fresh.Count; j++)
                 {
                     features[fresh[j]] = made[j];
@@ -527,8 +533,11 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             var records = new IndexedRecord[slice.Count];
             for (var i = 0; i < slice.Count; i++)
             {
-                records[i] = new IndexedRecord(slice[i].Record, slice[i].Version, slice[i].ContentHash, slice[i].Link, features[i]);
-                lastOrder = Math.Max(lastOrder, slice[i].Link.Order);
+                var row = slice[i];
+                records[i] = parsed[i] is { } record
+                    ? new IndexedRecord(record, row.Version, row.ContentHash, row.Link, features[i])
+                    : new IndexedRecord(row.Key, row.Document, row.Version, row.ContentHash, row.Link, features[i]);
+                lastOrder = Math.Max(lastOrder, row.Link.Order);
             }
 
             index.AddRange(records);

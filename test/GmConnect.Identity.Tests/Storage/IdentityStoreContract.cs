@@ -93,7 +93,7 @@ public abstract class IdentityStoreContract(StoreProvider provider) : IAsyncLife
             await tx.CommitAsync(Ct);
         }
 
-        var all = new List<StoredRecord>();
+        var all = new List<StoredIndexRow>();
         await foreach (var record in Store.ReadAllRecordsAsync(cancellationToken: Ct))
         {
             all.Add(record);
@@ -157,7 +157,7 @@ public abstract class IdentityStoreContract(StoreProvider provider) : IAsyncLife
             await tx.CommitAsync(Ct);
         }
 
-        var all = new List<StoredRecord>();
+        var all = new List<StoredIndexRow>();
         await foreach (var r in Store.ReadAllRecordsAsync(cancellationToken: Ct))
         {
             all.Add(r);
