@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4010, Level = LogLevel.Debug, Message = "Record {Source}|{RecordId}: {Decision} to person {PersonId}")]
     public static partial void Matched(ILogger logger, string source, string recordId, string decision, string personId);
 
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Debug, Message = "Batch of {Records} records submitted in one transaction ({Changed} new or changed)")]
+    public static partial void BatchSubmitted(ILogger logger, int records, int changed);
+
     [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Steward {StewardId}: {Kind} on person {PersonId} (history {Sequence})")]
     public static partial void StewardChange(ILogger logger, string stewardId, string kind, string personId, long sequence);
 

@@ -169,6 +169,71 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         }
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MatchOutcome>> SubmitBatchAsync(IReadOnlyList<IdentityRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var record in records)
+        {
+            Check(record);
+        }
+
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var outcomes = new List<MatchOutcome>(records.Count);
+            IdentityTransaction? tx = null;
+            try
+            {
+                foreach (var record in records)
+                {
+                    var document = RecordDocument.ToJson(record);
+                    var hash = RecordDocument.Hash(document);
+                    _index.Records.TryGetValue(record.Key, out var existing);
+                    if (existing is not null && existing.ContentHash == hash)
+                    {
+                        outcomes.Add(new MatchOutcome(record.Key, MatchDecision.Unchanged, existing.PersonId, null, null));
+                        continue;
+                    }
+
+                    tx ??= await _store.BeginAsync(cancellationToken).ConfigureAwait(false);
+                    var (outcome, apply) = await StageAsync(tx, record, existing, document, hash, cancellationToken).ConfigureAwait(false);
+
+                    // Applied at once, before the commit: the next record of the batch is matched against this one.
+                    apply();
+                    outcomes.Add(outcome);
+                    Log.Matched(_logger, record.Source, record.RecordId, outcome.Decision.ToString(), outcome.PersonId);
+                }
+
+                if (tx is not null)
+                {
+                    await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch
+            {
+                // The index has taken changes that the store has rolled back: rebuild it from the store before the next call.
+                _loaded = false;
+                throw;
+            }
+            finally
+            {
+                if (tx is not null)
+                {
+                    await tx.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+
+            Log.BatchSubmitted(_logger, records.Count, outcomes.Count(o => o.Decision != MatchDecision.Unchanged));
+            await TrainWhenReadyAsync(cancellationToken).ConfigureAwait(false);
+            return outcomes;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task<MatchOutcome> SubmitLockedAsync(IdentityRecord record, CancellationToken cancellationToken)
     {
         var document = RecordDocument.ToJson(record);
@@ -179,31 +244,43 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             return new MatchOutcome(record.Key, MatchDecision.Unchanged, existing.PersonId, null, null);
         }
 
-        var features = _index.Describe(record);
-        var now = _time.GetUtcNow();
-        var outcome = existing is null
-            ? await AddNewAsync(record, document, hash, features, now, cancellationToken).ConfigureAwait(false)
-            : await UpdateAsync(existing, record, document, hash, features, now, cancellationToken).ConfigureAwait(false);
+        MatchOutcome outcome;
+        Action apply;
+        await using (var tx = await _store.BeginAsync(cancellationToken).ConfigureAwait(false))
+        {
+            (outcome, apply) = await StageAsync(tx, record, existing, document, hash, cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // The index changes only after the store has committed.
+        apply();
         Log.Matched(_logger, record.Source, record.RecordId, outcome.Decision.ToString(), outcome.PersonId);
         return outcome;
     }
 
-    private async Task<MatchOutcome> AddNewAsync(IdentityRecord record, string document, string hash, RecordFeatures features, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Matches a new or changed record and writes it in the transaction; returns the outcome and the change to the index, to apply once the caller decides.</summary>
+    private async Task<(MatchOutcome Outcome, Action Apply)> StageAsync(IdentityTransaction tx, IdentityRecord record, IndexedRecord? existing, string document, string hash, CancellationToken cancellationToken)
+    {
+        var features = _index.Describe(record);
+        var now = _time.GetUtcNow();
+        return existing is null
+            ? await AddNewAsync(tx, record, document, hash, features, now, cancellationToken).ConfigureAwait(false)
+            : await UpdateAsync(tx, existing, record, document, hash, features, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(MatchOutcome, Action)> AddNewAsync(IdentityTransaction tx, IdentityRecord record, string document, string hash, RecordFeatures features, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (matches, scores, _) = Matching.Matcher.Evaluate(_index, _scorer, record, features, null, _options.MaxCandidates, _options.MaxRecordsPerPerson);
         var (linkTo, review) = Decide(matches);
-        await using var tx = await _store.BeginAsync(cancellationToken).ConfigureAwait(false);
         await tx.AppendVersionAsync(record, 1, document, hash, now, cancellationToken, _index.Preserve(features)).ConfigureAwait(false);
         var apply = new List<Action>();
         var placed = await PlaceAsync(tx, record.Key, linkTo, review, scores, now, apply, cancellationToken).ConfigureAwait(false);
         await tx.AppendHistoryAsync(HistoryKind.RecordReceived, placed.PersonId, null, record.Key, MatcherActor, null, now, cancellationToken).ConfigureAwait(false);
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        apply.ForEach(a => a());
-        _index.Add(new IndexedRecord(record, 1, hash, placed.Link, features));
-        return new MatchOutcome(record.Key, placed.Decision, placed.PersonId, matches.Count > 0 ? matches[0].Probability : null, placed.ReviewId);
+        apply.Add(() => _index.Add(new IndexedRecord(record, 1, hash, placed.Link, features)));
+        return (new MatchOutcome(record.Key, placed.Decision, placed.PersonId, matches.Count > 0 ? matches[0].Probability : null, placed.ReviewId), () => apply.ForEach(a => a()));
     }
 
-    private async Task<MatchOutcome> UpdateAsync(IndexedRecord existing, IdentityRecord record, string document, string hash, RecordFeatures features, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(MatchOutcome, Action)> UpdateAsync(IdentityTransaction tx, IndexedRecord existing, IdentityRecord record, string document, string hash, RecordFeatures features, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var version = existing.Version + 1;
         var own = _index.Persons[existing.PersonId];
@@ -213,12 +290,13 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         var others = matches.Where(m => m.Person != own).ToList();
         var best = matches.Count > 0 ? matches[0].Probability : (double?)null;
 
-        await using var tx = await _store.BeginAsync(cancellationToken).ConfigureAwait(false);
         await tx.AppendVersionAsync(record, version, document, hash, now, cancellationToken, _index.Preserve(features)).ConfigureAwait(false);
         var apply = new List<Action>();
-        foreach (var task in await _store.OpenReviewsOfAsync(record.Key, cancellationToken).ConfigureAwait(false))
+
+        // Read through the transaction: a batch may have opened a task on this record earlier on.
+        foreach (var taskId in await tx.OpenReviewIdsOfAsync(record.Key, cancellationToken).ConfigureAwait(false))
         {
-            await tx.CloseReviewAsync(task.Id, ReviewStatus.Withdrawn, null, MatcherActor, now, "record changed", cancellationToken).ConfigureAwait(false);
+            await tx.CloseReviewAsync(taskId, ReviewStatus.Withdrawn, null, MatcherActor, now, "record changed", cancellationToken).ConfigureAwait(false);
         }
 
         await tx.AppendHistoryAsync(HistoryKind.RecordUpdated, own.Id, null, record.Key, MatcherActor, null, now, cancellationToken).ConfigureAwait(false);
@@ -275,10 +353,8 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             }
         }
 
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        _index.Replace(existing, record, version, hash, features);
-        apply.ForEach(a => a());
-        return outcome;
+        apply.Insert(0, () => _index.Replace(existing, record, version, hash, features));
+        return (outcome, () => apply.ForEach(a => a()));
     }
 
     /// <summary>Above the upper threshold and clear of every guard: link; else, at or above the lower: review; else nothing.</summary>

@@ -194,6 +194,29 @@ internal sealed class IdentityTransaction : IAsyncDisposable
         return version;
     }
 
+    /// <summary>Ids of the open review tasks in which the record is either side, as this transaction sees them (its own writes included).</summary>
+    public async Task<IReadOnlyList<long>> OpenReviewIdsOfAsync(SourceRecordKey key, CancellationToken cancellationToken)
+    {
+        var command = _connection.Command(
+            "SELECT id FROM idm_review WHERE status = 'Open' AND ((source = @s AND record_id = @r) OR (candidate_source = @s AND candidate_record_id = @r)) ORDER BY id",
+            _transaction);
+        await using (command.ConfigureAwait(false))
+        {
+            command.With("s", key.Source).With("r", key.RecordId);
+            var ids = new List<long>();
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    ids.Add(SqlConvert.Long(reader, 0));
+                }
+            }
+
+            return ids;
+        }
+    }
+
     public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
