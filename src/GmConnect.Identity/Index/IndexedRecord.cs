@@ -12,60 +12,53 @@ internal sealed class IndexedRecord
 {
     private IdentityRecord? _record;
     private byte[]? _document;
+    private string? _contentHash;
 
     public IndexedRecord(IdentityRecord record, int version, string contentHash, StoredLink link, RecordFeatures features)
     {
         _record = record;
+        _contentHash = contentHash;
         Key = record.Key;
         Version = version;
-        ContentHash = contentHash;
         Link = link;
         Features = features;
     }
 
-    /// <summary>A record whose content is read from its stored document (<see cref="RecordDocument"/>) when first asked for.</summary>
-    public IndexedRecord(SourceRecordKey key, byte[] document, int version, string contentHash, StoredLink link, RecordFeatures features)
+    /// <summary>
+    /// A record whose content is read from its stored document (<see cref="RecordDocument"/>) when first asked for, and
+    /// whose content hash is the document's (computed when first asked for: only a resubmission of the same key needs it).
+    /// </summary>
+    public IndexedRecord(SourceRecordKey key, byte[] document, int version, StoredLink link, RecordFeatures features)
     {
         _document = document;
         Key = key;
         Version = version;
-        ContentHash = contentHash;
         Link = link;
         Features = features;
     }
 
-    /// <summary>The record as received (read from the stored document the first time, on any thread).</summary>
+    /// <summary>
+    /// The record as received (read from the stored document the first time). Readers on several threads may each read
+    /// the document once; they get equal records. Set only under the manager's lock, with <see cref="ContentHash"/>.
+    /// </summary>
     public IdentityRecord Record
     {
-        get
-        {
-            if (Volatile.Read(ref _record) is { } record)
-            {
-                return record;
-            }
-
-            // The writer below sets the record before it drops the document: a reader that finds no document finds the record.
-            if (Volatile.Read(ref _document) is not { } document)
-            {
-                return Volatile.Read(ref _record)!;
-            }
-
-            record = RecordDocument.FromJson(document);
-            Volatile.Write(ref _record, record);
-            Volatile.Write(ref _document, null);
-            return record;
-        }
-
+        get => _record ??= RecordDocument.FromJson(_document!);
         set
         {
-            Volatile.Write(ref _record, value);
-            Volatile.Write(ref _document, null);
+            _record = value;
+            _document = null;
         }
     }
 
-    public int Version { get; set; }
+    /// <summary>SHA-256 of the stored document (hex).</summary>
+    public string ContentHash
+    {
+        get => _contentHash ??= RecordDocument.Hash(_document!);
+        set => _contentHash = value;
+    }
 
-    public string ContentHash { get; set; }
+    public int Version { get; set; }
 
     public StoredLink Link { get; set; }
 

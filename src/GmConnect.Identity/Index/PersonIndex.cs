@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using GmConnect.Identity.Linkage.Blocking;
 using GmConnect.Identity.Linkage.Comparisons;
@@ -26,8 +27,9 @@ internal sealed class PersonIndex
     private readonly long[] _tfNonNull;
     private readonly KeyChains<string>[] _search;
     private readonly Dictionary<SourceRecordKey, Dictionary<SourceRecordKey, bool>> _cannotLink = [];
-    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _poolBySpan;
+    // One shared string per distinct prepared value; concurrent, as the rebuild restores records on every core.
+    private readonly ConcurrentDictionary<string, string> _pool = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _poolBySpan;
 
     public PersonIndex(LinkageSettings settings, IReadOnlyList<string> columns)
     {
@@ -85,7 +87,10 @@ internal sealed class PersonIndex
 
     public RecordFeatures Describe(IdentityRecord record) => Describe([record])[0];
 
-    /// <summary>The record's features from its stored prepared form; null when the form was made otherwise (prepare it afresh).</summary>
+    /// <summary>
+    /// The record's features from its stored prepared form; null when the form was made otherwise (prepare it afresh).
+    /// Safe to call from several threads at once (the rebuild restores on every core).
+    /// </summary>
     public RecordFeatures? Restore(SourceRecordKey key, ReadOnlySpan<byte> document, ReadOnlySpan<byte> prepared) =>
         PreparedForm.TryDecode(prepared, Fingerprint, _blocks.Length, _settings.Comparisons.Count, Intern, out var keys, out var values)
             ? new RecordFeatures(keys, values, RecordDocument.Identifiers(key, document))
@@ -165,9 +170,9 @@ internal sealed class PersonIndex
     public void Replace(IndexedRecord record, IdentityRecord content, int version, string hash, RecordFeatures features)
     {
         Detach(record);
+        record.ContentHash = hash;
         record.Record = content;
         record.Version = version;
-        record.ContentHash = hash;
         record.Features = features;
         Attach(record);
     }
@@ -446,23 +451,8 @@ internal sealed class PersonIndex
         }
 
         var text = value.ToString();
-        _pool[text] = text;
-        return text;
+        return _pool.GetOrAdd(text, text);
     }
 
-    private string? Intern(string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (_pool.TryGetValue(value, out var existing))
-        {
-            return existing;
-        }
-
-        _pool[value] = value;
-        return value;
-    }
+    private string? Intern(string? value) => value is null ? null : _pool.GetOrAdd(value, value);
 }

@@ -156,6 +156,9 @@ internal static class RecordDocument
     /// <summary>SHA-256 of the document, hex.</summary>
     public static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
 
+    /// <summary>SHA-256 of the document as stored (UTF-8 bytes), hex: the same as <see cref="Hash(string)"/> of its text.</summary>
+    public static string Hash(ReadOnlySpan<byte> utf8) => Convert.ToHexStringLower(SHA256.HashData(utf8));
+
     private static void Write(Utf8JsonWriter json, string name, string? value)
     {
         if (value is not null)

@@ -559,11 +559,22 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             var parsed = new IdentityRecord?[slice.Count];
             var fresh = new List<int>();
             var check = new List<int>();
+            if (usePrepared)
+            {
+                // Restoring is per record (the interning of values is thread-safe): on every core, while the reader reads on.
+                Parallel.For(0, slice.Count, i =>
+                {
+                    if (slice[i].Prepared is { } form && index.Restore(slice[i].Key, slice[i].Document, form) is { } restoredFeatures)
+                    {
+                        features[i] = restoredFeatures;
+                    }
+                });
+            }
+
             for (var i = 0; i < slice.Count; i++)
             {
-                if (usePrepared && slice[i].Prepared is { } form && index.Restore(slice[i].Key, slice[i].Document, form) is { } restoredFeatures)
+                if (features[i] is not null)
                 {
-                    features[i] = restoredFeatures;
                     if (restored++ % spotCheckEvery == 0)
                     {
                         check.Add(i);
@@ -611,8 +622,8 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             {
                 var row = slice[i];
                 records[i] = parsed[i] is { } record
-                    ? new IndexedRecord(record, row.Version, row.ContentHash, row.Link, features[i])
-                    : new IndexedRecord(row.Key, row.Document, row.Version, row.ContentHash, row.Link, features[i]);
+                    ? new IndexedRecord(record, row.Version, RecordDocument.Hash(row.Document), row.Link, features[i])
+                    : new IndexedRecord(row.Key, row.Document, row.Version, row.Link, features[i]);
                 lastOrder = Math.Max(lastOrder, row.Link.Order);
             }
 

@@ -72,7 +72,7 @@ internal sealed class IdentityStore(Store store)
         await using (connection.ConfigureAwait(false))
         {
             var command = connection.Command($"""
-                SELECT v.prepared, r.source, r.record_id, r.version, v.content_hash, {document}, r.person_id, r.link_method, r.link_score,
+                SELECT v.prepared, r.source, r.record_id, r.version, NULL, {document}, r.person_id, r.link_method, r.link_score,
                     r.link_model, r.link_by, r.link_us, r.link_order
                 FROM idm_record r JOIN idm_record_version v ON v.source = r.source AND v.record_id = r.record_id AND v.version = r.version
                 ORDER BY r.link_order
@@ -95,7 +95,6 @@ internal sealed class IdentityStore(Store store)
                             new SourceRecordKey(Share(reader.GetString(1))!, reader.GetString(2)),
                             reader.GetFieldValue<byte[]>(5),
                             (int)SqlConvert.Long(reader, 3),
-                            reader.GetString(4),
                             new StoredLink(personId is null ? person : personId(person), link, SqlConvert.Long(reader, 12)),
                             reader.IsDBNull(0) ? null : reader.GetFieldValue<byte[]>(0));
                     }
