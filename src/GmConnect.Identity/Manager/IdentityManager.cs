@@ -277,7 +277,8 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         var placed = await PlaceAsync(tx, record.Key, linkTo, review, scores, now, apply, cancellationToken).ConfigureAwait(false);
         await tx.AppendHistoryAsync(HistoryKind.RecordReceived, placed.PersonId, null, record.Key, MatcherActor, null, now, cancellationToken).ConfigureAwait(false);
         apply.Add(() => _index.Add(new IndexedRecord(record, 1, hash, placed.Link, features)));
-        return (new MatchOutcome(record.Key, placed.Decision, placed.PersonId, matches.Count > 0 ? matches[0].Probability : null, placed.ReviewId), () => apply.ForEach(a => a()));
+        var outcome = new MatchOutcome(record.Key, placed.Decision, placed.PersonId, matches.Count > 0 ? matches[0].Probability : null, placed.ReviewId) { Created = true };
+        return (outcome, () => apply.ForEach(a => a()));
     }
 
     private async Task<(MatchOutcome, Action)> UpdateAsync(IdentityTransaction tx, IndexedRecord existing, IdentityRecord record, string document, string hash, RecordFeatures features, DateTimeOffset now, CancellationToken cancellationToken)
