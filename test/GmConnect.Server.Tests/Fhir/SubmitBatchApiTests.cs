@@ -22,10 +22,10 @@ public sealed class SubmitBatchApiTests
         var response = await FhirHttp.ReadAsync<Bundle>(await exchange.CreateClientAs().PostAsync("/fhir/Patient/$submit-batch", FhirHttp.Json(Batch(janeAgain, janeChanged)), Ct));
 
         Assert.Equal(Bundle.BundleType.BatchResponse, response.Type);
-        Assert.Equal(["201 Created", "200 OK"], response.Entry.Select(e => e.Response.Status));
+        Assert.Equal(["201 Created", "200 OK"], response.Entry.Select(e => e.Response!.Status));
         Assert.Equal(
             new[] { "SC3", "SC1" }.Select(id => "Patient/" + IdentityFixture.PatientId(new SourceRecordKey("la:352:socialcare", id))),
-            response.Entry.Select(e => e.Response.Location));
+            response.Entry.Select(e => e.Response!.Location));
         var identity = exchange.Services.GetRequiredService<IIdentityManager>();
         Assert.Equal(await IdentityFixture.PersonIdOfAsync(exchange, IdentityFixture.JaneSocialCare), (await identity.GetRecordAsync(new SourceRecordKey("la:352:socialcare", "SC3"), Ct))!.PersonId);
         Assert.Equal(2, (await identity.GetRecordAsync(IdentityFixture.JaneSocialCare, Ct))!.Version);
