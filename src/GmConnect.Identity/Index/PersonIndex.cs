@@ -239,6 +239,35 @@ internal sealed class PersonIndex
         return found;
     }
 
+    /// <summary>
+    /// Which of the (field, value) pairs has the fewest records, found by walking their chains side by side until the
+    /// first ends: a common family name is not walked past the length of the rarest given field.
+    /// </summary>
+    public int FewestBySearchField(IReadOnlyList<(int Field, string Value)> given)
+    {
+        var at = new int[given.Count];
+        for (var g = 0; g < given.Count; g++)
+        {
+            at[g] = _search[given[g].Field].First(given[g].Value);
+            if (at[g] == -1)
+            {
+                return g;
+            }
+        }
+
+        while (true)
+        {
+            for (var g = 0; g < given.Count; g++)
+            {
+                at[g] = _search[given[g].Field].Next(at[g]);
+                if (at[g] == -1)
+                {
+                    return g;
+                }
+            }
+        }
+    }
+
     /// <summary>Whether the pair may not be linked: null (no constraint), false (not automatically), true (never).</summary>
     public bool? CannotLink(SourceRecordKey a, SourceRecordKey b) =>
         _cannotLink.TryGetValue(a, out var partners) && partners.TryGetValue(b, out var hard) ? hard : null;

@@ -79,7 +79,8 @@ public sealed partial class IdentityManager
         }
 
         // Start from the smallest list among the given fields, then every other field must agree.
-        var smallest = given.Select(g => _index.BySearchField(g.Field, g.Value)).MinBy(l => l.Count)!;
+        var (field, value) = given[_index.FewestBySearchField(given)];
+        var smallest = _index.BySearchField(field, value);
         var why = given.Select(g => $"{PersonIndex.SearchFieldNames[g.Field]}: exact").ToList();
         return [.. smallest
             .Where(r => given.All(g => r.Features.Values[_index.SearchFields[g.Field]] == g.Value))
