@@ -239,6 +239,27 @@ internal sealed class PersonIndex
         return found;
     }
 
+    /// <summary>How many records carry the prepared search field value, counting no further than <paramref name="atMost"/>.</summary>
+    public int CountBySearchField(int field, string value, int atMost)
+    {
+        var n = 0;
+        for (var slot = _search[field].First(value); slot != -1 && n < atMost; slot = _search[field].Next(slot))
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    /// <summary>Adds records carrying the prepared search field value to <paramref name="into"/> until it holds <paramref name="max"/>.</summary>
+    public void AddBySearchField(int field, string value, HashSet<IndexedRecord> into, int max)
+    {
+        for (var slot = _search[field].First(value); slot != -1 && into.Count < max; slot = _search[field].Next(slot))
+        {
+            into.Add(_slots[slot]);
+        }
+    }
+
     /// <summary>
     /// Which of the (field, value) pairs has the fewest records, found by walking their chains side by side until the
     /// first ends: a common family name is not walked past the length of the rarest given field.

@@ -93,17 +93,10 @@ public sealed partial class IdentityManager
     {
         // Candidates: the blocking index, and records sharing any one given field exactly (bounded).
         var candidates = _index.Candidates(features.Keys, _options.MaxCandidates);
-        foreach (var (field, value) in given.OrderBy(g => _index.BySearchField(g.Field, g.Value).Count))
+        // Rarest field first; counting stops at the bound, so a common name is not walked to its end.
+        foreach (var (field, value) in given.OrderBy(g => _index.CountBySearchField(g.Field, g.Value, _options.MaxCandidates)))
         {
-            foreach (var record in _index.BySearchField(field, value))
-            {
-                if (candidates.Count >= _options.MaxCandidates)
-                {
-                    break;
-                }
-
-                candidates.Add(record);
-            }
+            _index.AddBySearchField(field, value, candidates, _options.MaxCandidates);
         }
 
         return Scored(probe, candidates, limit, evidenceOnly: true);
