@@ -27,9 +27,10 @@ if (args.Length is 2 or 3 && args[0] == "--index")
     return;
 }
 
-if (args.Length == 4 && args[0] == "--submit")
+if (args.Length is >= 4 and <= 6 && args[0] == "--submit")
 {
-    await SubmitRun.RunAsync(args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+    int Arg(int i, int otherwise) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : otherwise;
+    await SubmitRun.RunAsync(args[1], args[2], Arg(3, 2000), Arg(4, 1), Arg(5, 0));
     return;
 }
 

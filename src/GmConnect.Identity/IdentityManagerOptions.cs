@@ -21,6 +21,14 @@ public sealed class IdentityManagerOptions
     /// <summary>Most records of one candidate person checked for a confident non-match. Default 200.</summary>
     public int MaxRecordsPerPerson { get; set; } = 200;
 
+    /// <summary>
+    /// When the newest stored model was trained under other linkage settings than <see cref="SettingsPath"/> (the shipped
+    /// settings changed, or the path points elsewhere): true (default) retrains at start-up on the stored records (or,
+    /// with fewer than <see cref="MinRecordsToTrain"/>, uses the settings' model until there are enough); false refuses to
+    /// start, naming what to run.
+    /// </summary>
+    public bool RetrainOnSettingsChange { get; set; } = true;
+
     /// <summary>What is wrong with the options; empty when they are valid.</summary>
     public IReadOnlyList<string> Validate()
     {

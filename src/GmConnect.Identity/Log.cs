@@ -23,8 +23,14 @@ internal static partial class Log
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Identity index: prepared forms stored for {Records} record versions that had none (or stale ones)")]
     public static partial void PreparedFormsStored(ILogger logger, int records);
 
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Identity model {ModelVersion} ({ModelOrigin}) was trained under other linkage settings than the ones in use; retraining: {Retrain}")]
+    public static partial void ModelFromOtherSettings(ILogger logger, int modelVersion, string modelOrigin, bool retrain);
+
     [LoggerMessage(EventId = 4010, Level = LogLevel.Debug, Message = "Record {Source}|{RecordId}: {Decision} to person {PersonId}")]
     public static partial void Matched(ILogger logger, string source, string recordId, string decision, string personId);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Debug, Message = "Batch of {Records} records submitted in one transaction ({Changed} new or changed)")]
+    public static partial void BatchSubmitted(ILogger logger, int records, int changed);
 
     [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Steward {StewardId}: {Kind} on person {PersonId} (history {Sequence})")]
     public static partial void StewardChange(ILogger logger, string stewardId, string kind, string personId, long sequence);

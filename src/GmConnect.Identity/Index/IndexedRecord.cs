@@ -3,23 +3,71 @@ using GmConnect.Identity.Storage;
 
 namespace GmConnect.Identity.Index;
 
-/// <summary>A record as the in-memory index holds it: the stored record and link, and what matching needs.</summary>
-internal sealed class IndexedRecord(IdentityRecord record, int version, string contentHash, StoredLink link, RecordFeatures features)
+/// <summary>
+/// A record as the in-memory index holds it: the stored record and link, and what matching needs. A record restored at
+/// start-up keeps its stored document (UTF-8) and reads it only when asked for the record: matching reads its candidates'
+/// records, a reader asks for a few; parsing millions of documents at start-up is what made it slow.
+/// </summary>
+internal sealed class IndexedRecord
 {
-    public IdentityRecord Record { get; set; } = record;
+    private IdentityRecord? _record;
+    private byte[]? _document;
+    private string? _contentHash;
 
-    public int Version { get; set; } = version;
+    public IndexedRecord(IdentityRecord record, int version, string contentHash, StoredLink link, RecordFeatures features)
+    {
+        _record = record;
+        _contentHash = contentHash;
+        Key = record.Key;
+        Version = version;
+        Link = link;
+        Features = features;
+    }
 
-    public string ContentHash { get; set; } = contentHash;
+    /// <summary>
+    /// A record whose content is read from its stored document (<see cref="RecordDocument"/>) when first asked for, and
+    /// whose content hash is the document's (computed when first asked for: only a resubmission of the same key needs it).
+    /// </summary>
+    public IndexedRecord(SourceRecordKey key, byte[] document, int version, StoredLink link, RecordFeatures features)
+    {
+        _document = document;
+        Key = key;
+        Version = version;
+        Link = link;
+        Features = features;
+    }
 
-    public StoredLink Link { get; set; } = link;
+    /// <summary>
+    /// The record as received (read from the stored document the first time). Readers on several threads may each read
+    /// the document once; they get equal records. Set only under the manager's lock, with <see cref="ContentHash"/>.
+    /// </summary>
+    public IdentityRecord Record
+    {
+        get => _record ??= RecordDocument.FromJson(_document!);
+        set
+        {
+            _record = value;
+            _document = null;
+        }
+    }
 
-    public RecordFeatures Features { get; set; } = features;
+    /// <summary>SHA-256 of the stored document (hex).</summary>
+    public string ContentHash
+    {
+        get => _contentHash ??= RecordDocument.Hash(_document!);
+        set => _contentHash = value;
+    }
+
+    public int Version { get; set; }
+
+    public StoredLink Link { get; set; }
+
+    public RecordFeatures Features { get; set; }
 
     /// <summary>The record's place in the index's chains (set when the index takes it).</summary>
     public int Slot { get; set; } = -1;
 
-    public SourceRecordKey Key => Record.Key;
+    public SourceRecordKey Key { get; }
 
     public string PersonId => Link.PersonId;
 

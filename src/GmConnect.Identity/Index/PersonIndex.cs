@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using GmConnect.Identity.Linkage.Blocking;
 using GmConnect.Identity.Linkage.Comparisons;
@@ -26,8 +27,9 @@ internal sealed class PersonIndex
     private readonly long[] _tfNonNull;
     private readonly KeyChains<string>[] _search;
     private readonly Dictionary<SourceRecordKey, Dictionary<SourceRecordKey, bool>> _cannotLink = [];
-    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _poolBySpan;
+    // One shared string per distinct prepared value; concurrent, as the rebuild restores records on every core.
+    private readonly ConcurrentDictionary<string, string> _pool = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _poolBySpan;
 
     public PersonIndex(LinkageSettings settings, IReadOnlyList<string> columns)
     {
@@ -85,10 +87,13 @@ internal sealed class PersonIndex
 
     public RecordFeatures Describe(IdentityRecord record) => Describe([record])[0];
 
-    /// <summary>The record's features from its stored prepared form; null when the form was made otherwise (prepare it afresh).</summary>
-    public RecordFeatures? Restore(IdentityRecord record, ReadOnlySpan<byte> prepared) =>
+    /// <summary>
+    /// The record's features from its stored prepared form; null when the form was made otherwise (prepare it afresh).
+    /// Safe to call from several threads at once (the rebuild restores on every core).
+    /// </summary>
+    public RecordFeatures? Restore(SourceRecordKey key, ReadOnlySpan<byte> document, ReadOnlySpan<byte> prepared) =>
         PreparedForm.TryDecode(prepared, Fingerprint, _blocks.Length, _settings.Comparisons.Count, Intern, out var keys, out var values)
-            ? new RecordFeatures(keys, values, RecordColumns.Identifiers(record))
+            ? new RecordFeatures(keys, values, RecordDocument.Identifiers(key, document))
             : null;
 
     /// <summary>The prepared form to store beside the record's document.</summary>
@@ -165,9 +170,9 @@ internal sealed class PersonIndex
     public void Replace(IndexedRecord record, IdentityRecord content, int version, string hash, RecordFeatures features)
     {
         Detach(record);
+        record.ContentHash = hash;
         record.Record = content;
         record.Version = version;
-        record.ContentHash = hash;
         record.Features = features;
         Attach(record);
     }
@@ -234,6 +239,56 @@ internal sealed class PersonIndex
         return found;
     }
 
+    /// <summary>How many records carry the prepared search field value, counting no further than <paramref name="atMost"/>.</summary>
+    public int CountBySearchField(int field, string value, int atMost)
+    {
+        var n = 0;
+        for (var slot = _search[field].First(value); slot != -1 && n < atMost; slot = _search[field].Next(slot))
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    /// <summary>Adds records carrying the prepared search field value to <paramref name="into"/> until it holds <paramref name="max"/>.</summary>
+    public void AddBySearchField(int field, string value, HashSet<IndexedRecord> into, int max)
+    {
+        for (var slot = _search[field].First(value); slot != -1 && into.Count < max; slot = _search[field].Next(slot))
+        {
+            into.Add(_slots[slot]);
+        }
+    }
+
+    /// <summary>
+    /// Which of the (field, value) pairs has the fewest records, found by walking their chains side by side until the
+    /// first ends: a common family name is not walked past the length of the rarest given field.
+    /// </summary>
+    public int FewestBySearchField(IReadOnlyList<(int Field, string Value)> given)
+    {
+        var at = new int[given.Count];
+        for (var g = 0; g < given.Count; g++)
+        {
+            at[g] = _search[given[g].Field].First(given[g].Value);
+            if (at[g] == -1)
+            {
+                return g;
+            }
+        }
+
+        while (true)
+        {
+            for (var g = 0; g < given.Count; g++)
+            {
+                at[g] = _search[given[g].Field].Next(at[g]);
+                if (at[g] == -1)
+                {
+                    return g;
+                }
+            }
+        }
+    }
+
     /// <summary>Whether the pair may not be linked: null (no constraint), false (not automatically), true (never).</summary>
     public bool? CannotLink(SourceRecordKey a, SourceRecordKey b) =>
         _cannotLink.TryGetValue(a, out var partners) && partners.TryGetValue(b, out var hard) ? hard : null;
@@ -286,7 +341,8 @@ internal sealed class PersonIndex
     }
 
     /// <summary>
-    /// Everything the index holds, as sorted lines of text: records with their features, persons with their records
+    /// Everything the index holds, as sorted lines of text: records with their content (read from the stored document
+    /// where it was kept unread) and features, persons with their records
     /// in order, every blocking chain, identifier list, frequency and search chain, and cannot-links. Two indexes
     /// with equal snapshots answer every question alike (tests compare a rebuild with one prepared from scratch).
     /// </summary>
@@ -297,7 +353,7 @@ internal sealed class PersonIndex
         foreach (var r in Records.Values)
         {
             var f = r.Features;
-            lines.Add($"record {r.Key} v{r.Version} {r.ContentHash} {r.Link} keys [{string.Join(",", f.Keys)}] values [{string.Join("|", f.Values.Select(v => v ?? "∅"))}] ids [{string.Join(",", f.Identifiers)}]");
+            lines.Add($"record {r.Key} v{r.Version} {r.ContentHash} {r.Link} {r.Record} keys [{string.Join(",", f.Keys)}] values [{string.Join("|", f.Values.Select(v => v ?? "∅"))}] ids [{string.Join(",", f.Identifiers)}]");
         }
 
         foreach (var p in Persons.Values)
@@ -445,23 +501,8 @@ internal sealed class PersonIndex
         }
 
         var text = value.ToString();
-        _pool[text] = text;
-        return text;
+        return _pool.GetOrAdd(text, text);
     }
 
-    private string? Intern(string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (_pool.TryGetValue(value, out var existing))
-        {
-            return existing;
-        }
-
-        _pool[value] = value;
-        return value;
-    }
+    private string? Intern(string? value) => value is null ? null : _pool.GetOrAdd(value, value);
 }

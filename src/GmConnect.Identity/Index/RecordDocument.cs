@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GmConnect.Identity.Manager;
+using GmConnect.Identity.Matching;
 
 namespace GmConnect.Identity.Index;
 
@@ -45,52 +46,56 @@ internal static class RecordDocument
     public static IdentityRecord FromJson(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-
-        // A forward-only read (no document tree) over pooled UTF-8 bytes, property names matched as bytes: the index
-        // reads every stored record at start-up.
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
-        string? source = null, recordId = null, nhs = null, upn = null, nino = null, pnc = null, given = null, middle = null,
-            family = null, sex = null, dob = null, postcode = null, address = null, phone = null, email = null, recorded = null;
         try
         {
-            var json = new Utf8JsonReader(buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer)));
-            if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
-            {
-                throw new FormatException("A stored record is not a JSON object.");
-            }
-
-            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-            {
-                var name = json;
-                json.Read();
-                if (json.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    json.Skip();
-                    continue;
-                }
-
-                var value = json.TokenType == JsonTokenType.String ? json.GetString() : null;
-                if (name.ValueTextEquals("source"u8)) { source = value; }
-                else if (name.ValueTextEquals("record_id"u8)) { recordId = value; }
-                else if (name.ValueTextEquals("nhs_number"u8)) { nhs = value; }
-                else if (name.ValueTextEquals("upn"u8)) { upn = value; }
-                else if (name.ValueTextEquals("nino"u8)) { nino = value; }
-                else if (name.ValueTextEquals("pnc_id"u8)) { pnc = value; }
-                else if (name.ValueTextEquals("given_name"u8)) { given = value; }
-                else if (name.ValueTextEquals("middle_names"u8)) { middle = value; }
-                else if (name.ValueTextEquals("family_name"u8)) { family = value; }
-                else if (name.ValueTextEquals("sex"u8)) { sex = value; }
-                else if (name.ValueTextEquals("date_of_birth"u8)) { dob = value; }
-                else if (name.ValueTextEquals("postcode"u8)) { postcode = value; }
-                else if (name.ValueTextEquals("address"u8)) { address = value; }
-                else if (name.ValueTextEquals("phone"u8)) { phone = value; }
-                else if (name.ValueTextEquals("email"u8)) { email = value; }
-                else if (name.ValueTextEquals("recorded_on"u8)) { recorded = value; }
-            }
+            return FromJson(buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer)));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads a stored document from its UTF-8 bytes (as the start-up rebuild keeps them).</summary>
+    public static IdentityRecord FromJson(ReadOnlySpan<byte> utf8)
+    {
+        // A forward-only read (no document tree), property names matched as bytes.
+        string? source = null, recordId = null, nhs = null, upn = null, nino = null, pnc = null, given = null, middle = null,
+            family = null, sex = null, dob = null, postcode = null, address = null, phone = null, email = null, recorded = null;
+        var json = new Utf8JsonReader(utf8);
+        if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
+        {
+            throw new FormatException("A stored record is not a JSON object.");
+        }
+
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = json;
+            json.Read();
+            if (json.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                json.Skip();
+                continue;
+            }
+
+            var value = json.TokenType == JsonTokenType.String ? json.GetString() : null;
+            if (name.ValueTextEquals("source"u8)) { source = value; }
+            else if (name.ValueTextEquals("record_id"u8)) { recordId = value; }
+            else if (name.ValueTextEquals("nhs_number"u8)) { nhs = value; }
+            else if (name.ValueTextEquals("upn"u8)) { upn = value; }
+            else if (name.ValueTextEquals("nino"u8)) { nino = value; }
+            else if (name.ValueTextEquals("pnc_id"u8)) { pnc = value; }
+            else if (name.ValueTextEquals("given_name"u8)) { given = value; }
+            else if (name.ValueTextEquals("middle_names"u8)) { middle = value; }
+            else if (name.ValueTextEquals("family_name"u8)) { family = value; }
+            else if (name.ValueTextEquals("sex"u8)) { sex = value; }
+            else if (name.ValueTextEquals("date_of_birth"u8)) { dob = value; }
+            else if (name.ValueTextEquals("postcode"u8)) { postcode = value; }
+            else if (name.ValueTextEquals("address"u8)) { address = value; }
+            else if (name.ValueTextEquals("phone"u8)) { phone = value; }
+            else if (name.ValueTextEquals("email"u8)) { email = value; }
+            else if (name.ValueTextEquals("recorded_on"u8)) { recorded = value; }
         }
 
         return new IdentityRecord
@@ -114,8 +119,45 @@ internal static class RecordDocument
         };
     }
 
+    /// <summary>
+    /// The record's identifiers (<see cref="RecordColumns.Identifiers(string, string, string?, string?, string?, string?)"/>)
+    /// from its stored document, reading only the four national identifier fields: the start-up rebuild needs them for
+    /// every record, and the rest of the document only for the few records that matching or a reader asks for.
+    /// </summary>
+    public static RecordIdentifier[] Identifiers(SourceRecordKey key, ReadOnlySpan<byte> utf8)
+    {
+        string? nhs = null, upn = null, nino = null, pnc = null;
+        var json = new Utf8JsonReader(utf8);
+        if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
+        {
+            throw new FormatException("A stored record is not a JSON object.");
+        }
+
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = json;
+            json.Read();
+            if (json.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                json.Skip();
+            }
+            else if (json.TokenType == JsonTokenType.String)
+            {
+                if (name.ValueTextEquals("nhs_number"u8)) { nhs = json.GetString(); }
+                else if (name.ValueTextEquals("upn"u8)) { upn = json.GetString(); }
+                else if (name.ValueTextEquals("nino"u8)) { nino = json.GetString(); }
+                else if (name.ValueTextEquals("pnc_id"u8)) { pnc = json.GetString(); }
+            }
+        }
+
+        return RecordColumns.Identifiers(key.Source, key.RecordId, nhs, upn, nino, pnc);
+    }
+
     /// <summary>SHA-256 of the document, hex.</summary>
     public static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+
+    /// <summary>SHA-256 of the document as stored (UTF-8 bytes), hex: the same as <see cref="Hash(string)"/> of its text.</summary>
+    public static string Hash(ReadOnlySpan<byte> utf8) => Convert.ToHexStringLower(SHA256.HashData(utf8));
 
     private static void Write(Utf8JsonWriter json, string name, string? value)
     {

@@ -21,6 +21,23 @@ public interface IIdentityManager
     /// </summary>
     Task<MatchOutcome> SubmitAsync(IdentityRecord record, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Submits records as <see cref="SubmitAsync"/> would one after the other, in order — each is matched against the
+    /// index including the batch's earlier records — but written in one transaction: all of the batch is stored, or none
+    /// of it. One outcome per record, in order. The default submits them one at a time.
+    /// </summary>
+    async Task<IReadOnlyList<MatchOutcome>> SubmitBatchAsync(IReadOnlyList<IdentityRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var outcomes = new List<MatchOutcome>(records.Count);
+        foreach (var record in records)
+        {
+            outcomes.Add(await SubmitAsync(record, cancellationToken).ConfigureAwait(false));
+        }
+
+        return outcomes;
+    }
+
     /// <summary>One source record with its link, or null.</summary>
     Task<LinkedRecord?> GetRecordAsync(SourceRecordKey key, CancellationToken cancellationToken = default);
 

@@ -79,7 +79,8 @@ public sealed partial class IdentityManager
         }
 
         // Start from the smallest list among the given fields, then every other field must agree.
-        var smallest = given.Select(g => _index.BySearchField(g.Field, g.Value)).MinBy(l => l.Count)!;
+        var (field, value) = given[_index.FewestBySearchField(given)];
+        var smallest = _index.BySearchField(field, value);
         var why = given.Select(g => $"{PersonIndex.SearchFieldNames[g.Field]}: exact").ToList();
         return [.. smallest
             .Where(r => given.All(g => r.Features.Values[_index.SearchFields[g.Field]] == g.Value))
@@ -92,17 +93,10 @@ public sealed partial class IdentityManager
     {
         // Candidates: the blocking index, and records sharing any one given field exactly (bounded).
         var candidates = _index.Candidates(features.Keys, _options.MaxCandidates);
-        foreach (var (field, value) in given.OrderBy(g => _index.BySearchField(g.Field, g.Value).Count))
+        // Rarest field first; counting stops at the bound, so a common name is not walked to its end.
+        foreach (var (field, value) in given.OrderBy(g => _index.CountBySearchField(g.Field, g.Value, _options.MaxCandidates)))
         {
-            foreach (var record in _index.BySearchField(field, value))
-            {
-                if (candidates.Count >= _options.MaxCandidates)
-                {
-                    break;
-                }
-
-                candidates.Add(record);
-            }
+            _index.AddBySearchField(field, value, candidates, _options.MaxCandidates);
         }
 
         return Scored(probe, candidates, limit, evidenceOnly: true);

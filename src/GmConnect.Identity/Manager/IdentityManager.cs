@@ -31,6 +31,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly IReadOnlyList<string> _columns;
+    private readonly string _settingsFingerprint;
     private PersonIndex _index;
     private ProbeScorer _scorer;
     private long _nextOrder = 1;
@@ -56,6 +57,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         _scorer = new ProbeScorer(Settings, DefaultModel.FromSettings(Settings));
         _columns = _scorer.Columns;
         _index = new PersonIndex(Settings, _columns);
+        _settingsFingerprint = SettingsFingerprint.Of(Settings);
     }
 
     /// <summary>The linkage settings in use.</summary>
@@ -167,6 +169,71 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         }
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MatchOutcome>> SubmitBatchAsync(IReadOnlyList<IdentityRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var record in records)
+        {
+            Check(record);
+        }
+
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var outcomes = new List<MatchOutcome>(records.Count);
+            IdentityTransaction? tx = null;
+            try
+            {
+                foreach (var record in records)
+                {
+                    var document = RecordDocument.ToJson(record);
+                    var hash = RecordDocument.Hash(document);
+                    _index.Records.TryGetValue(record.Key, out var existing);
+                    if (existing is not null && existing.ContentHash == hash)
+                    {
+                        outcomes.Add(new MatchOutcome(record.Key, MatchDecision.Unchanged, existing.PersonId, null, null));
+                        continue;
+                    }
+
+                    tx ??= await _store.BeginAsync(cancellationToken).ConfigureAwait(false);
+                    var (outcome, apply) = await StageAsync(tx, record, existing, document, hash, cancellationToken).ConfigureAwait(false);
+
+                    // Applied at once, before the commit: the next record of the batch is matched against this one.
+                    apply();
+                    outcomes.Add(outcome);
+                    Log.Matched(_logger, record.Source, record.RecordId, outcome.Decision.ToString(), outcome.PersonId);
+                }
+
+                if (tx is not null)
+                {
+                    await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch
+            {
+                // The index has taken changes that the store has rolled back: rebuild it from the store before the next call.
+                _loaded = false;
+                throw;
+            }
+            finally
+            {
+                if (tx is not null)
+                {
+                    await tx.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+
+            Log.BatchSubmitted(_logger, records.Count, outcomes.Count(o => o.Decision != MatchDecision.Unchanged));
+            await TrainWhenReadyAsync(cancellationToken).ConfigureAwait(false);
+            return outcomes;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task<MatchOutcome> SubmitLockedAsync(IdentityRecord record, CancellationToken cancellationToken)
     {
         var document = RecordDocument.ToJson(record);
@@ -177,31 +244,44 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             return new MatchOutcome(record.Key, MatchDecision.Unchanged, existing.PersonId, null, null);
         }
 
-        var features = _index.Describe(record);
-        var now = _time.GetUtcNow();
-        var outcome = existing is null
-            ? await AddNewAsync(record, document, hash, features, now, cancellationToken).ConfigureAwait(false)
-            : await UpdateAsync(existing, record, document, hash, features, now, cancellationToken).ConfigureAwait(false);
+        MatchOutcome outcome;
+        Action apply;
+        await using (var tx = await _store.BeginAsync(cancellationToken).ConfigureAwait(false))
+        {
+            (outcome, apply) = await StageAsync(tx, record, existing, document, hash, cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // The index changes only after the store has committed.
+        apply();
         Log.Matched(_logger, record.Source, record.RecordId, outcome.Decision.ToString(), outcome.PersonId);
         return outcome;
     }
 
-    private async Task<MatchOutcome> AddNewAsync(IdentityRecord record, string document, string hash, RecordFeatures features, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Matches a new or changed record and writes it in the transaction; returns the outcome and the change to the index, to apply once the caller decides.</summary>
+    private async Task<(MatchOutcome Outcome, Action Apply)> StageAsync(IdentityTransaction tx, IdentityRecord record, IndexedRecord? existing, string document, string hash, CancellationToken cancellationToken)
+    {
+        var features = _index.Describe(record);
+        var now = _time.GetUtcNow();
+        return existing is null
+            ? await AddNewAsync(tx, record, document, hash, features, now, cancellationToken).ConfigureAwait(false)
+            : await UpdateAsync(tx, existing, record, document, hash, features, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(MatchOutcome, Action)> AddNewAsync(IdentityTransaction tx, IdentityRecord record, string document, string hash, RecordFeatures features, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (matches, scores, _) = Matching.Matcher.Evaluate(_index, _scorer, record, features, null, _options.MaxCandidates, _options.MaxRecordsPerPerson);
         var (linkTo, review) = Decide(matches);
-        await using var tx = await _store.BeginAsync(cancellationToken).ConfigureAwait(false);
         await tx.AppendVersionAsync(record, 1, document, hash, now, cancellationToken, _index.Preserve(features)).ConfigureAwait(false);
         var apply = new List<Action>();
         var placed = await PlaceAsync(tx, record.Key, linkTo, review, scores, now, apply, cancellationToken).ConfigureAwait(false);
         await tx.AppendHistoryAsync(HistoryKind.RecordReceived, placed.PersonId, null, record.Key, MatcherActor, null, now, cancellationToken).ConfigureAwait(false);
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        apply.ForEach(a => a());
-        _index.Add(new IndexedRecord(record, 1, hash, placed.Link, features));
-        return new MatchOutcome(record.Key, placed.Decision, placed.PersonId, matches.Count > 0 ? matches[0].Probability : null, placed.ReviewId);
+        apply.Add(() => _index.Add(new IndexedRecord(record, 1, hash, placed.Link, features)));
+        var outcome = new MatchOutcome(record.Key, placed.Decision, placed.PersonId, matches.Count > 0 ? matches[0].Probability : null, placed.ReviewId) { Created = true };
+        return (outcome, () => apply.ForEach(a => a()));
     }
 
-    private async Task<MatchOutcome> UpdateAsync(IndexedRecord existing, IdentityRecord record, string document, string hash, RecordFeatures features, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(MatchOutcome, Action)> UpdateAsync(IdentityTransaction tx, IndexedRecord existing, IdentityRecord record, string document, string hash, RecordFeatures features, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var version = existing.Version + 1;
         var own = _index.Persons[existing.PersonId];
@@ -211,12 +291,13 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         var others = matches.Where(m => m.Person != own).ToList();
         var best = matches.Count > 0 ? matches[0].Probability : (double?)null;
 
-        await using var tx = await _store.BeginAsync(cancellationToken).ConfigureAwait(false);
         await tx.AppendVersionAsync(record, version, document, hash, now, cancellationToken, _index.Preserve(features)).ConfigureAwait(false);
         var apply = new List<Action>();
-        foreach (var task in await _store.OpenReviewsOfAsync(record.Key, cancellationToken).ConfigureAwait(false))
+
+        // Read through the transaction: a batch may have opened a task on this record earlier on.
+        foreach (var taskId in await tx.OpenReviewIdsOfAsync(record.Key, cancellationToken).ConfigureAwait(false))
         {
-            await tx.CloseReviewAsync(task.Id, ReviewStatus.Withdrawn, null, MatcherActor, now, "record changed", cancellationToken).ConfigureAwait(false);
+            await tx.CloseReviewAsync(taskId, ReviewStatus.Withdrawn, null, MatcherActor, now, "record changed", cancellationToken).ConfigureAwait(false);
         }
 
         await tx.AppendHistoryAsync(HistoryKind.RecordUpdated, own.Id, null, record.Key, MatcherActor, null, now, cancellationToken).ConfigureAwait(false);
@@ -273,10 +354,8 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             }
         }
 
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        _index.Replace(existing, record, version, hash, features);
-        apply.ForEach(a => a());
-        return outcome;
+        apply.Insert(0, () => _index.Replace(existing, record, version, hash, features));
+        return (outcome, () => apply.ForEach(a => a()));
     }
 
     /// <summary>Above the upper threshold and clear of every guard: link; else, at or above the lower: review; else nothing.</summary>
@@ -381,12 +460,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         _index = index;
         _nextOrder = lastOrder + 1;
         LastRebuild = (restored, prepared);
-        var model = await _store.LatestModelAsync(cancellationToken).ConfigureAwait(false);
-        if (model is not null)
-        {
-            UseModel(model);
-        }
-
+        UseStoredModel(await _store.LatestModelAsync(cancellationToken).ConfigureAwait(false));
         _loaded = true;
         await TrainWhenReadyAsync(cancellationToken).ConfigureAwait(false);
         Log.Rebuilt(_logger, index.Records.Count, index.Persons.Count, ModelVersion, ModelOrigin, (long)_time.GetElapsedTime(started).TotalMilliseconds);
@@ -444,13 +518,13 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         // Reading (one database reader, parsing the documents) overlaps restoring or preparing and indexing the chunk before it.
         const int chunk = 20_000;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var chunks = Channel.CreateBounded<List<StoredRecord>>(2);
+        var chunks = Channel.CreateBounded<List<StoredIndexRow>>(2);
         var reading = Task.Run(
             async () =>
             {
                 try
                 {
-                    var current = new List<StoredRecord>(chunk);
+                    var current = new List<StoredIndexRow>(chunk);
                     // Persons are all in the index before reading starts and are only read from here on.
                     var personIds = (string id) => index.Persons.TryGetValue(id, out var person) ? person.Id : id;
                     await foreach (var record in _store.ReadAllRecordsAsync(personIds, stop.Token).ConfigureAwait(false))
@@ -459,7 +533,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
                         if (current.Count == chunk)
                         {
                             await chunks.Writer.WriteAsync(current, stop.Token).ConfigureAwait(false);
-                            current = new List<StoredRecord>(chunk);
+                            current = new List<StoredIndexRow>(chunk);
                         }
                     }
 
@@ -483,13 +557,25 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         await foreach (var slice in chunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             var features = new RecordFeatures[slice.Count];
+            var parsed = new IdentityRecord?[slice.Count];
             var fresh = new List<int>();
             var check = new List<int>();
+            if (usePrepared)
+            {
+                // Restoring is per record (the interning of values is thread-safe): on every core, while the reader reads on.
+                Parallel.For(0, slice.Count, i =>
+                {
+                    if (slice[i].Prepared is { } form && index.Restore(slice[i].Key, slice[i].Document, form) is { } restoredFeatures)
+                    {
+                        features[i] = restoredFeatures;
+                    }
+                });
+            }
+
             for (var i = 0; i < slice.Count; i++)
             {
-                if (usePrepared && slice[i].Prepared is { } form && index.Restore(slice[i].Record, form) is { } restoredFeatures)
+                if (features[i] is not null)
                 {
-                    features[i] = restoredFeatures;
                     if (restored++ % spotCheckEvery == 0)
                     {
                         check.Add(i);
@@ -503,7 +589,12 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
 
             if (fresh.Count > 0)
             {
-                var made = index.Describe([.. fresh.Select(i => slice[i].Record)]);
+                foreach (var i in fresh)
+                {
+                    parsed[i] = slice[i].Record;
+                }
+
+                var made = index.Describe([.. fresh.Select(i => parsed[i]!)]);
                 for (var j = 0; j < fresh.Count; j++)
                 {
                     features[fresh[j]] = made[j];
@@ -530,8 +621,11 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             var records = new IndexedRecord[slice.Count];
             for (var i = 0; i < slice.Count; i++)
             {
-                records[i] = new IndexedRecord(slice[i].Record, slice[i].Version, slice[i].ContentHash, slice[i].Link, features[i]);
-                lastOrder = Math.Max(lastOrder, slice[i].Link.Order);
+                var row = slice[i];
+                records[i] = parsed[i] is { } record
+                    ? new IndexedRecord(record, row.Version, RecordDocument.Hash(row.Document), row.Link, features[i])
+                    : new IndexedRecord(row.Key, row.Document, row.Version, row.Link, features[i]);
+                lastOrder = Math.Max(lastOrder, row.Link.Order);
             }
 
             index.AddRange(records);
@@ -540,6 +634,45 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
 
         await reading.ConfigureAwait(false);
         return (index, lastOrder, restored, prepared, freshRecords);
+    }
+
+    /// <summary>
+    /// Matches with the newest stored model if it was trained under the settings in use. A model from other settings
+    /// (its fingerprint differs; or, stored before fingerprints, its comparisons, levels or labels do) would fail or
+    /// mislead every score: the settings' model stands in and <see cref="TrainWhenReadyAsync"/> retrains on the stored
+    /// records — or, with <see cref="IdentityManagerOptions.RetrainOnSettingsChange"/> off, start-up refuses.
+    /// </summary>
+    private void UseStoredModel(StoredModel? model)
+    {
+        if (model is null)
+        {
+            return;
+        }
+
+        var fits = model.SettingsFingerprint is { } fingerprint
+            ? fingerprint == _settingsFingerprint
+            : SettingsFingerprint.Fits(ModelParameters.FromJson(model.ModelJson), Settings);
+        if (fits)
+        {
+            UseModel(model);
+            return;
+        }
+
+        Log.ModelFromOtherSettings(_logger, model.Version, model.Origin, _options.RetrainOnSettingsChange);
+        if (!_options.RetrainOnSettingsChange)
+        {
+            _loaded = false;
+            throw new IdentityException(
+                IdentityError.Conflict,
+                $"The stored identity model {model.Version} ({model.Origin}) was trained under other linkage settings than the ones in use "
+                + $"({_options.SettingsPath ?? "the shipped uk-person.json"}). Start with {nameof(IdentityManagerOptions.RetrainOnSettingsChange)} = true "
+                + "(the default: retrain on the stored records at start-up), re-run the batch model over every record with "
+                + "`gmc identity load FILE --rebatch --store …`, or go back to the settings the model was trained under.");
+        }
+
+        _scorer = new ProbeScorer(Settings, DefaultModel.FromSettings(Settings));
+        ModelVersion = "settings";
+        ModelOrigin = "settings";
     }
 
     private void UseModel(StoredModel model)
@@ -583,12 +716,12 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         int version;
         await using (var tx = await _store.BeginAsync(cancellationToken).ConfigureAwait(false))
         {
-            version = await tx.SaveModelAsync(origin, records, json, now, cancellationToken).ConfigureAwait(false);
+            version = await tx.SaveModelAsync(origin, records, json, now, cancellationToken, _settingsFingerprint).ConfigureAwait(false);
             await tx.AppendHistoryAsync(HistoryKind.ModelChanged, "", null, null, origin, $"model {version} from {records} records", now, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        UseModel(new StoredModel(version, origin, records, json, now));
+        UseModel(new StoredModel(version, origin, records, json, now, _settingsFingerprint));
         Log.ModelStored(_logger, ModelVersion, origin, records);
     }
 

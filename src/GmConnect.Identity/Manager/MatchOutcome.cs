@@ -6,7 +6,11 @@ namespace GmConnect.Identity.Manager;
 /// <param name="PersonId">The person it is now linked to.</param>
 /// <param name="Score">Probability of the best candidate pair, when there was one.</param>
 /// <param name="ReviewTaskId">The review task opened, for <see cref="MatchDecision.ReviewOpened"/>.</param>
-public sealed record MatchOutcome(SourceRecordKey Key, MatchDecision Decision, string PersonId, double? Score, long? ReviewTaskId);
+public sealed record MatchOutcome(SourceRecordKey Key, MatchDecision Decision, string PersonId, double? Score, long? ReviewTaskId)
+{
+    /// <summary>Whether the record was new to the index (its first version); false for a changed or unchanged record.</summary>
+    public bool Created { get; init; }
+}
 
 /// <summary>The outcome of matching one record.</summary>
 public enum MatchDecision

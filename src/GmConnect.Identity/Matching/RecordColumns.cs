@@ -48,13 +48,17 @@ internal static class RecordColumns
     }
 
     /// <summary>The record's identifiers: its source key first, then the national ones it carries (canonical form, with validity).</summary>
-    public static RecordIdentifier[] Identifiers(IdentityRecord record)
+    public static RecordIdentifier[] Identifiers(IdentityRecord record) =>
+        Identifiers(record.Source, record.RecordId, record.NhsNumber, record.Upn, record.Nino, record.PncId);
+
+    /// <summary>The identifiers of a record with these fields (as received).</summary>
+    public static RecordIdentifier[] Identifiers(string source, string recordId, string? nhsNumber, string? upn, string? nino, string? pncId)
     {
-        var list = new List<RecordIdentifier>(2) { new(SourceSystem(record.Source), record.RecordId) };
-        Add(list, IdentifierKind.NhsNumber, IdentifierSystems.NhsNumber, record.NhsNumber);
-        Add(list, IdentifierKind.Upn, IdentifierSystems.Upn, record.Upn);
-        Add(list, IdentifierKind.Nino, IdentifierSystems.Nino, record.Nino);
-        Add(list, IdentifierKind.PncId, IdentifierSystems.PncId, record.PncId);
+        var list = new List<RecordIdentifier>(2) { new(SourceSystem(source), recordId) };
+        Add(list, IdentifierKind.NhsNumber, IdentifierSystems.NhsNumber, nhsNumber);
+        Add(list, IdentifierKind.Upn, IdentifierSystems.Upn, upn);
+        Add(list, IdentifierKind.Nino, IdentifierSystems.Nino, nino);
+        Add(list, IdentifierKind.PncId, IdentifierSystems.PncId, pncId);
         return [.. list];
     }
 

@@ -43,11 +43,12 @@ internal sealed class IdentityStore(Store store)
     }
 
     /// <summary>
-    /// Every current record with its link and stored prepared form, in link order (for rebuilding the in-memory index).
-    /// <paramref name="personId"/> may map each person id read to an equal string already held, so that millions of
-    /// records do not each carry their own copy; the few distinct link makers and model versions are shared likewise.
+    /// Every current record with its link, its document as stored (UTF-8 bytes, not parsed) and its stored prepared form,
+    /// in link order (for rebuilding the in-memory index). <paramref name="personId"/> may map each person id read to an
+    /// equal string already held, so that millions of records do not each carry their own copy; the few distinct sources,
+    /// link makers and model versions are shared likewise.
     /// </summary>
-    public async IAsyncEnumerable<StoredRecord> ReadAllRecordsAsync(Func<string, string>? personId = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<StoredIndexRow> ReadAllRecordsAsync(Func<string, string>? personId = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var shared = new Dictionary<string, string>(StringComparer.Ordinal);
         string? Share(string? value)
@@ -65,10 +66,17 @@ internal sealed class IdentityStore(Store store)
             return shared.Count < 10_000 ? shared[value] = value : value;
         }
 
+        // The document as UTF-8 bytes straight from the store: no UTF-16 string per record only to be encoded again.
+        var document = Store.Provider == StoreProvider.PostgreSql ? "convert_to(v.document, 'UTF8')" : "CAST(v.document AS BLOB)";
         var connection = await Store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var command = connection.Command($"SELECT v.prepared, {RecordColumns} ORDER BY r.link_order");
+            var command = connection.Command($"""
+                SELECT v.prepared, r.source, r.record_id, r.version, NULL, {document}, r.person_id, r.link_method, r.link_score,
+                    r.link_model, r.link_by, r.link_us, r.link_order
+                FROM idm_record r JOIN idm_record_version v ON v.source = r.source AND v.record_id = r.record_id AND v.version = r.version
+                ORDER BY r.link_order
+                """);
             await using (command.ConfigureAwait(false))
             {
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -83,10 +91,10 @@ internal sealed class IdentityStore(Store store)
                             Share(SqlConvert.String(reader, 10)),
                             SqlConvert.Instant(SqlConvert.Long(reader, 11)));
                         var person = reader.GetString(6);
-                        yield return new StoredRecord(
-                            RecordDocument.FromJson(reader.GetString(5)),
+                        yield return new StoredIndexRow(
+                            new SourceRecordKey(Share(reader.GetString(1))!, reader.GetString(2)),
+                            reader.GetFieldValue<byte[]>(5),
                             (int)SqlConvert.Long(reader, 3),
-                            reader.GetString(4),
                             new StoredLink(personId is null ? person : personId(person), link, SqlConvert.Long(reader, 12)),
                             reader.IsDBNull(0) ? null : reader.GetFieldValue<byte[]>(0));
                     }
@@ -162,8 +170,8 @@ internal sealed class IdentityStore(Store store)
     /// <summary>The newest stored model, or null.</summary>
     public async Task<StoredModel?> LatestModelAsync(CancellationToken cancellationToken) =>
         (await QueryAsync(
-            "SELECT version, origin, record_count, model, created_us FROM idm_model ORDER BY version DESC LIMIT 1",
-            r => new StoredModel((int)SqlConvert.Long(r, 0), r.GetString(1), SqlConvert.Long(r, 2), r.GetString(3), SqlConvert.Instant(SqlConvert.Long(r, 4))),
+            "SELECT version, origin, record_count, model, created_us, settings_fingerprint FROM idm_model ORDER BY version DESC LIMIT 1",
+            r => new StoredModel((int)SqlConvert.Long(r, 0), r.GetString(1), SqlConvert.Long(r, 2), r.GetString(3), SqlConvert.Instant(SqlConvert.Long(r, 4)), SqlConvert.String(r, 5)),
             cancellationToken)).SingleOrDefault();
 
     public async Task<long> CountRecordsAsync(CancellationToken cancellationToken) =>

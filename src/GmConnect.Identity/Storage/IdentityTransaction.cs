@@ -179,18 +179,42 @@ internal sealed class IdentityTransaction : IAsyncDisposable
     }
 
     /// <summary>Stores a model as the next version; returns the version.</summary>
-    public async Task<int> SaveModelAsync(string origin, long recordCount, string modelJson, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<int> SaveModelAsync(string origin, long recordCount, string modelJson, DateTimeOffset at, CancellationToken cancellationToken, string? settingsFingerprint = null)
     {
         var version = (int)await NextAsync("SELECT COALESCE(MAX(version), 0) FROM idm_model", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(
-            "INSERT INTO idm_model (version, origin, record_count, model, created_us) VALUES (@v, @o, @n, @m, @t)",
+            "INSERT INTO idm_model (version, origin, record_count, model, created_us, settings_fingerprint) VALUES (@v, @o, @n, @m, @t, @f)",
             cancellationToken,
             ("v", (long)version),
             ("o", origin),
             ("n", recordCount),
             ("m", modelJson),
-            ("t", SqlConvert.Micros(at))).ConfigureAwait(false);
+            ("t", SqlConvert.Micros(at)),
+            ("f", settingsFingerprint)).ConfigureAwait(false);
         return version;
+    }
+
+    /// <summary>Ids of the open review tasks in which the record is either side, as this transaction sees them (its own writes included).</summary>
+    public async Task<IReadOnlyList<long>> OpenReviewIdsOfAsync(SourceRecordKey key, CancellationToken cancellationToken)
+    {
+        var command = _connection.Command(
+            "SELECT id FROM idm_review WHERE status = 'Open' AND ((source = @s AND record_id = @r) OR (candidate_source = @s AND candidate_record_id = @r)) ORDER BY id",
+            _transaction);
+        await using (command.ConfigureAwait(false))
+        {
+            command.With("s", key.Source).With("r", key.RecordId);
+            var ids = new List<long>();
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    ids.Add(SqlConvert.Long(reader, 0));
+                }
+            }
+
+            return ids;
+        }
     }
 
     public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using GmConnect.Identity.Index;
 using GmConnect.Identity.Manager;
 
 namespace GmConnect.Identity.Storage;
@@ -7,6 +8,16 @@ internal sealed record StoredLink(string PersonId, LinkProvenance Link, long Ord
 
 /// <summary>A source record's current version with its link (and, when read for a rebuild, its stored prepared form).</summary>
 internal sealed record StoredRecord(IdentityRecord Record, int Version, string ContentHash, StoredLink Link, byte[]? Prepared = null);
+
+/// <summary>
+/// A source record's current version as the start-up rebuild reads it: its key, its document as stored (UTF-8, not yet
+/// parsed; its content hash is the document's), its link and its stored prepared form.
+/// </summary>
+internal sealed record StoredIndexRow(SourceRecordKey Key, byte[] Document, int Version, StoredLink Link, byte[]? Prepared)
+{
+    /// <summary>The record, parsed from the document (each time it is asked for).</summary>
+    public IdentityRecord Record => RecordDocument.FromJson(Document);
+}
 
 /// <summary>One stored version of a source record, as received.</summary>
 internal sealed record StoredVersion(int Version, IdentityRecord Record, string ContentHash, DateTimeOffset ReceivedAt);
@@ -37,5 +48,8 @@ internal sealed record StoredReview(
 /// </summary>
 internal sealed record StoredCannotLink(SourceRecordKey A, SourceRecordKey B, bool Hard, string By, string? Reason, DateTimeOffset At);
 
-/// <summary>A linkage model the index has used: its version, where it came from and its parameters (JSON).</summary>
-internal sealed record StoredModel(int Version, string Origin, long RecordCount, string ModelJson, DateTimeOffset CreatedAt);
+/// <summary>
+/// A linkage model the index has used: its version, where it came from, its parameters (JSON) and the fingerprint of
+/// the linkage settings it was trained under (<see cref="Manager.SettingsFingerprint"/>; null when stored before migration 0004).
+/// </summary>
+internal sealed record StoredModel(int Version, string Origin, long RecordCount, string ModelJson, DateTimeOffset CreatedAt, string? SettingsFingerprint = null);

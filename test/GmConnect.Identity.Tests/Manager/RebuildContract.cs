@@ -99,7 +99,7 @@ public abstract class RebuildContract(StoreProvider provider)
         Assert.Equal((total, 0), (await index.ReopenAsync()).LastRebuild);
     }
 
-    /// <summary>Strangers, one person from several sources, a changed record, a steward's link, a merge and a cannot-link.</summary>
+    /// <summary>Strangers, one person from several sources, a changed record, a steward's link, a merge, a cannot-link and a batch.</summary>
     private async Task<TestIndex> FilledAsync()
     {
         var index = await TestIndex.CreateAsync(provider);
@@ -116,6 +116,7 @@ public abstract class RebuildContract(StoreProvider provider)
         var a = await manager.SubmitAsync(TestPeople.Stranger(41) with { NhsNumber = null }, Ct);
         var b = await manager.SubmitAsync(TestPeople.Stranger(42) with { NhsNumber = null }, Ct);
         await manager.MergeAsync(a.PersonId, b.PersonId, Steward, Ct);
+        await manager.SubmitBatchAsync([TestPeople.Stranger(43), TestPeople.Stranger(43) with { Source = "la:352:socialcare", RecordId = "c43" }, TestPeople.Stranger(5) with { Phone = "0161 496 0005" }], Ct);
         return index;
     }
 

@@ -93,7 +93,7 @@ public abstract class IdentityStoreContract(StoreProvider provider) : IAsyncLife
             await tx.CommitAsync(Ct);
         }
 
-        var all = new List<StoredRecord>();
+        var all = new List<StoredIndexRow>();
         await foreach (var record in Store.ReadAllRecordsAsync(cancellationToken: Ct))
         {
             all.Add(record);
@@ -103,6 +103,7 @@ public abstract class IdentityStoreContract(StoreProvider provider) : IAsyncLife
         Assert.Equal(form, all[0].Prepared);
         Assert.Null(all[1].Prepared);
         Assert.Equal(Sample("with"), all[0].Record);
+        Assert.Equal(RecordDocument.ToJson(Sample("with")), System.Text.Encoding.UTF8.GetString(all[0].Document));
     }
 
     [Fact]
@@ -157,7 +158,7 @@ public abstract class IdentityStoreContract(StoreProvider provider) : IAsyncLife
             await tx.CommitAsync(Ct);
         }
 
-        var all = new List<StoredRecord>();
+        var all = new List<StoredIndexRow>();
         await foreach (var r in Store.ReadAllRecordsAsync(cancellationToken: Ct))
         {
             all.Add(r);

@@ -2,7 +2,7 @@ using GmConnect.Server.Fhir.Infrastructure;
 
 namespace GmConnect.Server.Fhir.Identity;
 
-/// <summary>The identity part of the FHIR API: Patient, Person, $ihe-pix, $match. Needs an <c>IIdentityManager</c> and Governance.</summary>
+/// <summary>The identity part of the FHIR API: Patient, Person, $ihe-pix, $match, $submit-batch. Needs an <c>IIdentityManager</c> and Governance.</summary>
 internal static class FhirIdentityApi
 {
     public static IServiceCollection AddFhirIdentity(this IServiceCollection services)
@@ -18,6 +18,7 @@ internal static class FhirIdentityApi
         fhir.MapPatientEndpoints();
         fhir.MapPixEndpoint();
         fhir.MapMatchEndpoint();
+        fhir.MapSubmitEndpoint();
         return endpoints;
     }
 }

@@ -3,7 +3,7 @@ using Hl7.Fhir.Model;
 
 namespace GmConnect.Server.Fhir.Identity;
 
-/// <summary>Patient (read, PDQm search, $ihe-pix, $match) and Person (read) in the CapabilityStatement.</summary>
+/// <summary>Patient (read, PDQm search, $ihe-pix, $match, $submit-batch) and Person (read) in the CapabilityStatement.</summary>
 internal sealed class IdentityCapability : IFhirCapability
 {
     public void Describe(CapabilityStatement.RestComponent rest)
@@ -34,6 +34,7 @@ internal sealed class IdentityCapability : IFhirCapability
             [
                 new CapabilityStatement.OperationComponent { Name = "ihe-pix", Definition = "https://profiles.ihe.net/ITI/PIXm/OperationDefinition/IHE.PIXm.pix", Documentation = "sourceIdentifier=system|value, optional targetSystem (repeat or comma-separated); GET or POST" },
                 new CapabilityStatement.OperationComponent { Name = "match", Definition = "http://hl7.org/fhir/OperationDefinition/Patient-match", Documentation = "resource (Patient), onlySingleMatch, onlyCertainMatches, count; results with the match-grade extension" },
+                new CapabilityStatement.OperationComponent { Name = "submit-batch", Definition = "urn:gmconnect:operation:Patient-submit-batch", Documentation = "Bulk ingest: a batch Bundle of up to 1,000 of the caller's own source records as Patients (source key: one urn:gmconnect:source:SRC identifier), matched in order and stored in one transaction; answers a batch-response Bundle" },
             ],
         };
         var person = new CapabilityStatement.ResourceComponent
