@@ -102,7 +102,7 @@ internal sealed class Comparison
         {
             for (var i = 0; i < level - 1 && i < _kinds.Length; i++)
             {
-                if (_kinds[i] == LevelKind.Swapped && SwappedHit(columns, a, b, _levels[i]))
+                if ((_kinds[i] == LevelKind.Swapped && SwappedHit(columns, a, b, _levels[i])) || (_kinds[i] == LevelKind.SwappedOne && SwappedOneHit(columns, a, b)))
                 {
                     return i + 1;
                 }
@@ -195,6 +195,12 @@ internal sealed class Comparison
                 case LevelKind.Swapped:
                     hit = !skipSwapped && SwappedHit(columns, a, b, level);
                     break;
+                case LevelKind.SwappedOne:
+                    hit = !skipSwapped && SwappedOneHit(columns, a, b);
+                    break;
+                case LevelKind.NameVariantSlip:
+                    hit = equal || _variants!.AnyVariant(col.NearNames![a], col.NameIds![b]) || _variants.AnyVariant(col.NearNames[b], col.NameIds[a]);
+                    break;
                 case LevelKind.DateDayMonthSwapped:
                     hit = !equal && va.Length == 8 && vb.Length == 8 && va.AsSpan(0, 4).SequenceEqual(vb.AsSpan(0, 4))
                         && va.AsSpan(4, 2).SequenceEqual(vb.AsSpan(6, 2)) && va.AsSpan(6, 2).SequenceEqual(vb.AsSpan(4, 2));
@@ -247,6 +253,15 @@ internal sealed class Comparison
         }
 
         return LevelCount - 1;
+    }
+
+    /// <summary>One name in the other's field: this value equals the other record's <c>with</c> value (either way round).</summary>
+    private bool SwappedOneHit(PreparedColumn[] columns, int a, int b)
+    {
+        var own = columns[Index].Values;
+        var other = columns[SwappedWith].Values;
+        return (own[a] is { } x && string.Equals(x, other[b], StringComparison.Ordinal))
+            || (own[b] is { } y && string.Equals(y, other[a], StringComparison.Ordinal));
     }
 
     /// <summary>

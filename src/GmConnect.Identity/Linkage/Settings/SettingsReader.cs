@@ -123,7 +123,7 @@ internal sealed class SettingsReader
             for (var l = 0; l < list[c].Levels.Count; l++)
             {
                 var with = list[c].Levels[l].With;
-                if (list[c].Levels[l].Kind == LevelKind.Swapped && (with is null || !names.Contains(with)))
+                if (list[c].Levels[l].Kind is LevelKind.Swapped or LevelKind.SwappedOne && (with is null || !names.Contains(with)))
                 {
                     Error($"$.comparisons[{c}].levels[{l}].with", $"'{with}' is not the name of a comparison");
                 }
@@ -315,6 +315,11 @@ internal sealed class SettingsReader
                 window = ReadNumber(element, path, unit, double.NaN, 0.0, 1e6, required: true);
                 label = string.Create(CultureInfo.InvariantCulture, $"within {window} {unit}");
                 break;
+            case LevelKind.SwappedOne:
+                allowed.Add("with");
+                with = ReadString(element, path, "with", required: true);
+                label = $"one name in {with}";
+                break;
             case LevelKind.Swapped:
                 allowed.Add("with");
                 allowed.Add("threshold");
@@ -397,6 +402,11 @@ internal sealed class SettingsReader
                 {
                     Error($"{path}[{k}]", $"'{unknown}' is not the name of a comparison");
                 }
+            }
+
+            if (keys.Count > 0 && keys.All(k => k.StartsWith("missing(", StringComparison.Ordinal)))
+            {
+                Error(path, "needs at least one key besides missing(...) conditions");
             }
 
             rules.Add(keys);
