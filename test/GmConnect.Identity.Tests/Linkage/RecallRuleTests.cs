@@ -139,6 +139,37 @@ public sealed class RecallRuleTests
     }
 
     [Fact]
+    public void Cluster_RecordWithANeighboursNumber_JoinsItsPersonOnlyWhenNameDateOfBirthAndAddressAllAgree()
+    {
+        // The hospital record is the GP record's person, alike in every field, but carries a neighbour's valid NHS
+        // number. Without the exception the different numbers veto the link; with veto_unless_exact the veto is lifted
+        // for a pair alike in everything named, and not for one that differs (the father, another date of birth).
+        string?[][] rows =
+        [
+            ["gp", "G1", NhsSon, "zebedee", "quirke", "19700515", "M205TT"],
+            ["acute", "A1", NhsFather, "zebedee", "quirke", "19700515", "M205TT"],
+            ["gp", "F1", NhsFather, "zebedee", "quirke", "19450101", "M205TT"],
+        ];
+        var (table, first) = WithPopulation(rows);
+        var plain = new LinkageEngine(LinkageSettings.Parse(Json(GivenLevels, Rules))).Run(table);
+        var lifted = new LinkageEngine(LinkageSettings.Parse(Json(GivenLevels, Rules).Replace(
+            "\"veto\": true } ] }", "\"veto\": true, \"veto_unless_exact\": [\"given\", \"family\", \"dob\", \"postcode\"] } ] }", StringComparison.Ordinal))).Run(table);
+
+        Assert.NotEqual(plain.Clustering.ClusterOf[first], plain.Clustering.ClusterOf[first + 1]);
+        var c = lifted.Clustering.ClusterOf;
+        Assert.Equal(c[first], c[first + 1]);
+        Assert.NotEqual(c[first + 2], c[first]);
+    }
+
+    [Fact]
+    public void Settings_VetoUnlessExactNamesAnUnknownComparison_IsAnErrorAtItsPath()
+    {
+        var json = Json(GivenLevels, Rules).Replace("\"veto\": true } ] }", "\"veto\": true, \"veto_unless_exact\": [\"shoe_size\"] } ] }", StringComparison.Ordinal);
+        var error = Assert.Throws<SettingsException>(() => LinkageSettings.Parse(json));
+        Assert.Contains(error.Errors, e => e.Path == "$.comparisons[0].levels[1].veto_unless_exact");
+    }
+
+    [Fact]
     public void MissedPairs_WithTruth_SaysWhyEachTruePairIsApart()
     {
         // P1's two records share nothing a blocking rule keys on; P2's two records have first names nothing alike (a veto).

@@ -119,7 +119,7 @@ internal sealed class ConstrainedClusterer
 
             var ma = members[ra] ?? [ra];
             var mb = members[rb] ?? [rb];
-            if (ConflictingIdentifiers(identifiers, ra, rb))
+            if (ConflictingIdentifiers(identifiers, ra, rb) && !IdentifierConflictLifted(gammas[p]))
             {
                 outcomes[p] = LinkOutcome.ConflictingIdentifier;
                 refusedId++;
@@ -193,7 +193,26 @@ internal sealed class ConstrainedClusterer
     {
         foreach (var c in _vetoComparisons)
         {
-            if (_records.Comparisons[c].IsVeto(ComparisonVectors.LevelOf(gamma, c)))
+            if (_records.Comparisons[c].IsVeto(ComparisonVectors.LevelOf(gamma, c), gamma, _records.Comparisons))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The pair's identifiers differ, but its veto on that is lifted (<c>veto_unless_exact</c>: alike in every other
+    /// respect named): the clusters it joins may then hold two numbers of that kind (ADR 0003, rule 9).
+    /// </summary>
+    private bool IdentifierConflictLifted(ulong gamma)
+    {
+        foreach (var c in _identifierComparisons)
+        {
+            var comparison = _records.Comparisons[c];
+            var level = ComparisonVectors.LevelOf(gamma, c);
+            if (comparison.IsVeto(level) && !comparison.IsVeto(level, gamma, _records.Comparisons))
             {
                 return true;
             }
@@ -331,7 +350,7 @@ internal sealed class ConstrainedClusterer
         var blind = false;
         foreach (var c in _vetoComparisons)
         {
-            if (!_records.Comparisons[c].IsVeto(ComparisonVectors.LevelOf(gamma, c)))
+            if (!_records.Comparisons[c].IsVeto(ComparisonVectors.LevelOf(gamma, c), gamma, _records.Comparisons))
             {
                 continue;
             }

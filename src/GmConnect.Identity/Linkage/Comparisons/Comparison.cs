@@ -49,6 +49,37 @@ internal sealed class Comparison
 
     public bool HasVeto => Settings.VetoElse || _levels.Any(l => l.Veto);
 
+    /// <summary>Per level (0-based settings level), the comparisons whose exact agreement lifts its veto; resolved after all are built.</summary>
+    public int[]?[] VetoUnlessExact { get; set; } = [];
+
+    /// <summary>
+    /// Whether a pair with comparison vector <paramref name="gamma"/> must not be linked because of this comparison: its
+    /// level is a veto, and the level's <c>veto_unless_exact</c> comparisons (if any) do not all agree exactly.
+    /// </summary>
+    public bool IsVeto(int level, ulong gamma, Comparison[] all)
+    {
+        if (!IsVeto(level))
+        {
+            return false;
+        }
+
+        if (level <= 0 || level > VetoUnlessExact.Length || VetoUnlessExact[level - 1] is not { } unless)
+        {
+            return true;
+        }
+
+        foreach (var k in unless)
+        {
+            var exact = all[k].ExactLevel;
+            if (exact == 0 || Scoring.ComparisonVectors.LevelOf(gamma, k) != exact)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public bool Needs(params LevelKind[] kinds) => _kinds.Any(kinds.Contains);
 
     public string LevelLabel(int level) =>

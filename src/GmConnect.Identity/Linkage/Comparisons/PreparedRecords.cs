@@ -42,6 +42,10 @@ internal sealed class PreparedRecords
                 comparison.SwappedWith = Array.FindIndex(comparisons, c => c.Name == swapped.With);
             }
 
+            comparison.VetoUnlessExact = [.. comparison.Settings.Levels.Select(l => l.VetoUnlessExact is { } names
+                ? names.Select(n => Array.FindIndex(comparisons, c => c.Name == n)).Where(i => i >= 0).ToArray()
+                : null)];
+
             foreach (var column in comparison.Settings.Columns)
             {
                 if (table.ColumnIndex(column) < 0)

@@ -127,6 +127,14 @@ internal sealed class SettingsReader
                 {
                     Error($"$.comparisons[{c}].levels[{l}].with", $"'{with}' is not the name of a comparison");
                 }
+
+                foreach (var name in list[c].Levels[l].VetoUnlessExact ?? [])
+                {
+                    if (!names.Contains(name))
+                    {
+                        Error($"$.comparisons[{c}].levels[{l}].veto_unless_exact", $"'{name}' is not the name of a comparison");
+                    }
+                }
             }
         }
 
@@ -269,7 +277,7 @@ internal sealed class SettingsReader
             return null;
         }
 
-        var allowed = new List<string> { "type", "label", "m", "u", "veto" };
+        var allowed = new List<string> { "type", "label", "m", "u", "veto", "veto_unless_exact" };
         double threshold = 0, max = 0, window = 0;
         var min = 1;
         var bigrams = false;
@@ -350,6 +358,9 @@ internal sealed class SettingsReader
         {
             Kind = kind,
             Veto = ReadBool(element, path, "veto", false),
+            VetoUnlessExact = element.TryGetProperty("veto_unless_exact", out var unless) && ExpectArray(unless, path + ".veto_unless_exact")
+                ? ReadStringArray(unless, path + ".veto_unless_exact")
+                : null,
             Label = label,
             Threshold = threshold,
             Max = max,
