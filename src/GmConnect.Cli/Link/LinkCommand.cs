@@ -22,9 +22,10 @@ internal static class LinkCommand
         var trainLabels = new Option<bool>("--train-from-truth") { Description = "Estimate m and u from the truth's pairs instead of EM (labelled training)." };
         var cannotLink = new Option<FileInfo?>("--cannot-link") { Description = "CSV of pairs never to put in one cluster: source_l,record_id_l,source_r,record_id_r." };
         var quiet = new Option<bool>("--quiet") { Description = "No progress output." };
+        var truthMisses = new Option<FileInfo?>("--truth-misses") { Description = "With a truth: write every true pair the clusters keep apart (record keys, why, weight, comparison levels) to this CSV." };
 
         var command = new Command("link", "Link person records: block, train (u by sampling, m by EM), score, cluster.");
-        foreach (var option in new Option[] { settings, inputs, output, pairs, pairsMin, threshold, explain, json, model, modelOut, truth, truthPattern, trainLabels, cannotLink, quiet })
+        foreach (var option in new Option[] { settings, inputs, output, pairs, pairsMin, threshold, explain, json, model, modelOut, truth, truthPattern, trainLabels, cannotLink, quiet, truthMisses })
         {
             command.Options.Add(option);
         }
@@ -45,7 +46,8 @@ internal static class LinkCommand
                 parse.GetValue(truthPattern),
                 parse.GetValue(trainLabels),
                 parse.GetValue(cannotLink),
-                parse.GetValue(quiet)),
+                parse.GetValue(quiet),
+                parse.GetValue(truthMisses)),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;

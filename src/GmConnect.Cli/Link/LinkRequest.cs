@@ -16,4 +16,5 @@ internal sealed record LinkRequest(
     string? TruthPattern,
     bool TrainFromTruth,
     FileInfo? CannotLink,
-    bool Quiet);
+    bool Quiet,
+    FileInfo? TruthMisses = null);

@@ -43,6 +43,12 @@ internal static class LinkRunner
         {
             // Only the columns the comparisons read are kept (an address column nobody compares is not held in memory).
             var wanted = settings.Comparisons.SelectMany(c => c.Columns).Append(settings.IdColumn).ToHashSet(StringComparer.Ordinal);
+            if (request.Truth is not null || request.TruthPattern is not null)
+            {
+                // The truth report reads the address to tell relatives of one household apart.
+                wanted.UnionWith(AddressColumns);
+            }
+
             table = CsvRecordReader.Read(request.Inputs, settings.IdColumn, settings.SourceColumn, wanted);
         }
         catch (InvalidDataException ex)
@@ -134,6 +140,7 @@ internal static class LinkRunner
             WriteFigures(output, "links (pairs scored >= threshold)", evaluation.Links);
             WriteFigures(output, "pairs within clusters", evaluation.ClusterPairs);
             WriteFigures(output, "exact clusters", evaluation.Clusters);
+            WriteTruthReport(request, output, settings, table, result, truth);
         }
 
         return 0;
@@ -178,6 +185,33 @@ internal static class LinkRunner
 
     private static void WriteFigures(TextWriter output, string what, AccuracyFigures f) =>
         output.WriteLine(string.Create(Inv, $"{what,-36} precision {f.Precision:F4}  recall {f.Recall:F4}  F1 {f.F1:F4}  (true {f.TruePositives:N0} / predicted {f.Predicted:N0} / actual {f.Actual:N0})"));
+
+    private static readonly string[] AddressColumns = ["address", "address_1", "postcode"];
+    private static readonly string[] FamilyNameColumns = ["family_name", "surname"];
+
+    /// <summary>Where recall goes (missed true pairs by reason) and the wrong joins of relatives: counts only.</summary>
+    private static void WriteTruthReport(LinkRequest request, TextWriter output, LinkageSettings settings, RecordTable table, LinkageResult result, string?[] truth)
+    {
+        var misses = result.MissedPairs(truth, settings.LinkType == LinkType.LinkOnly);
+        output.Write(misses.ToText());
+        var family = FamilyNameColumns.FirstOrDefault(c => table.ColumnIndex(c) >= 0);
+        if (family is not null && table.ColumnIndex("date_of_birth") >= 0)
+        {
+            var placeholders = settings.Comparisons.Where(c => c.Columns.Contains("date_of_birth")).SelectMany(c => c.NullValues).ToHashSet(StringComparer.Ordinal);
+            var relatives = RelativeJoins.Count(table, truth, result.Clustering.ClusterOf, family, "date_of_birth", AddressColumns, placeholders);
+            output.WriteLine($"wrong joins        {relatives}");
+        }
+
+        if (request.TruthMisses is not null)
+        {
+            using var writer = new StreamWriter(request.TruthMisses.FullName, false, new UTF8Encoding(false));
+            writer.Write("source_l,record_id_l,source_r,record_id_r,category,match_weight,levels\n");
+            foreach (var m in misses.Pairs)
+            {
+                writer.Write(string.Create(Inv, $"{Csv(table.SourceOf(m.Left))},{Csv(table.RecordIdOf(m.Left))},{Csv(table.SourceOf(m.Right))},{Csv(table.RecordIdOf(m.Right))},{Csv(m.Category)},{m.Weight:F2},{Csv(m.Pattern)}\n"));
+            }
+        }
+    }
 
     private static void WriteClusters(FileInfo file, LinkageResult result)
     {

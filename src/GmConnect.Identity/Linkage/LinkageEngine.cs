@@ -92,7 +92,7 @@ public sealed class LinkageEngine
             .Cluster(pairs.Left, pairs.Right, gammas, weights, pairs.Count, threshold, options.CannotLink);
         Done("clustering");
 
-        return new LinkageResult(records, prepared, pairs, weights, scorer, clustering, threshold, steps);
+        return new LinkageResult(records, prepared, pairs, weights, scorer, clustering, threshold, steps, _settings.Clustering.RejectBelow);
     }
 
     private static TimeSpan CpuTime()

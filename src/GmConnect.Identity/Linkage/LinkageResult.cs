@@ -1,6 +1,7 @@
 using GmConnect.Identity.Linkage.Blocking;
 using GmConnect.Identity.Linkage.Clustering;
 using GmConnect.Identity.Linkage.Comparisons;
+using GmConnect.Identity.Linkage.Evaluation;
 using GmConnect.Identity.Linkage.Records;
 using GmConnect.Identity.Linkage.Scoring;
 using GmConnect.Identity.Linkage.Training;
@@ -14,6 +15,7 @@ public sealed class LinkageResult
     private readonly CandidatePairs _pairs;
     private readonly float[] _weights;
     private readonly PairScorer _scorer;
+    private readonly double _rejectBelow;
 
     internal LinkageResult(
         RecordTable records,
@@ -23,8 +25,10 @@ public sealed class LinkageResult
         PairScorer scorer,
         ClusteringResult clustering,
         double threshold,
-        IReadOnlyList<StepTiming> steps)
+        IReadOnlyList<StepTiming> steps,
+        double rejectBelow = 0.01)
     {
+        _rejectBelow = rejectBelow;
         Records = records;
         _prepared = prepared;
         _pairs = pairs;
@@ -70,6 +74,16 @@ public sealed class LinkageResult
                 yield return new ScoredPair(_pairs.Left[p], _pairs.Right[p], _weights[p]);
             }
         }
+    }
+
+    /// <summary>
+    /// Where recall goes, against a truth (the true person of each record, null when unknown): every true pair the
+    /// clusters keep apart, by the first reason that explains it (see <see cref="MissedPairReport"/>).
+    /// </summary>
+    public MissedPairReport MissedPairs(IReadOnlyList<string?> truth, bool crossSourceOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        return MissedPairReport.Build(truth, crossSourceOnly, _prepared, _pairs, _weights, _scorer, Clustering, Threshold, _rejectBelow);
     }
 
     /// <summary>The waterfall of any two records (by index), whether or not blocking paired them.</summary>

@@ -13,4 +13,10 @@ internal enum BlockingFunction
 
     /// <summary>The Soundex codes of two comparisons' values in sorted order: agrees when the two are swapped.</summary>
     SortedSoundex,
+
+    /// <summary>
+    /// Not a key but a condition: the rule pairs two records of one block only when at least one of them has no
+    /// value for the comparison (e.g. family and given name agree and either record lacks the date of birth).
+    /// </summary>
+    Missing,
 }

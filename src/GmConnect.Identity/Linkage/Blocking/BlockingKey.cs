@@ -7,7 +7,8 @@ namespace GmConnect.Identity.Linkage.Blocking;
 /// <c>surname</c>, <c>first(surname,3)</c>, <c>last(postcode,3)</c>, <c>soundex(surname)</c>,
 /// <c>nysiis(given_name)</c>, <c>year(date_of_birth)</c>, <c>month_day(date_of_birth)</c>, and over two comparisons
 /// <c>sorted_soundex(given_name,family_name)</c> (the two Soundex codes in sorted order, so that a record whose
-/// given and family names are swapped has the same key).
+/// given and family names are swapped has the same key). <c>missing(date_of_birth)</c> is a condition, not a key:
+/// the rule pairs records of one block only when either lacks that value.
 /// </summary>
 internal sealed record BlockingKey(string Comparison, BlockingFunction Function, int Length, string? Second = null)
 {
@@ -42,11 +43,12 @@ internal sealed record BlockingKey(string Comparison, BlockingFunction Function,
             "year" => BlockingFunction.Year,
             "month_day" => BlockingFunction.MonthDay,
             "sorted_soundex" => BlockingFunction.SortedSoundex,
+            "missing" => BlockingFunction.Missing,
             _ => (BlockingFunction?)null,
         };
         if (function is null)
         {
-            return Fail($"unknown function '{name}' (expected first, last, soundex, nysiis, year, month_day or sorted_soundex)", out error);
+            return Fail($"unknown function '{name}' (expected first, last, soundex, nysiis, year, month_day, sorted_soundex or missing)", out error);
         }
 
         if (function == BlockingFunction.SortedSoundex)

@@ -45,4 +45,38 @@ public sealed class ClusteringResult
 
     /// <summary>Links withheld because the record they start from also links to someone it cannot be with (see <c>ambiguity_margin</c>).</summary>
     public int RefusedAmbiguous { get; init; }
+
+    /// <summary>What clustering did with each candidate pair (by pair index): not a link, merged, or refused and why.</summary>
+    internal LinkOutcome[] Outcomes { get; init; } = [];
+}
+
+/// <summary>What clustering did with one candidate pair.</summary>
+internal enum LinkOutcome : byte
+{
+    /// <summary>Scored below the threshold: not a link.</summary>
+    NotALink,
+
+    /// <summary>The link merged two clusters.</summary>
+    Merged,
+
+    /// <summary>The two records were already in one cluster when the link came.</summary>
+    AlreadyTogether,
+
+    /// <summary>The pair falls in a veto level.</summary>
+    Veto,
+
+    /// <summary>Withheld: one record links about equally to two records that cannot be one person.</summary>
+    Ambiguous,
+
+    /// <summary>The clusters hold different valid identifiers of one kind.</summary>
+    ConflictingIdentifier,
+
+    /// <summary>Both clusters hold a record from one duplicate-free source.</summary>
+    SameSource,
+
+    /// <summary>An explicit cannot-link pair.</summary>
+    CannotLink,
+
+    /// <summary>Some pair across the clusters is a confident non-match.</summary>
+    NonMatchInside,
 }

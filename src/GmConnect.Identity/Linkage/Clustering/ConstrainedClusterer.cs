@@ -92,52 +92,62 @@ internal sealed class ConstrainedClusterer
         }
 
         int merges = 0, refusedVeto = 0, refusedId = 0, refusedSource = 0, refusedCannot = 0, refusedWeak = 0;
+        var outcomes = new LinkOutcome[count];
         foreach (var p in ordered)
         {
             var ra = Find(parent, left[p]);
             var rb = Find(parent, right[p]);
             if (ra == rb)
             {
+                outcomes[p] = LinkOutcome.AlreadyTogether;
                 continue;
             }
 
             if (IsVetoed(gammas[p]))
             {
+                outcomes[p] = LinkOutcome.Veto;
                 refusedVeto++;
                 continue;
             }
 
             if (withheld is not null && withheld[p])
             {
+                outcomes[p] = LinkOutcome.Ambiguous;
                 refusedAmbiguous++;
                 continue;
             }
 
             var ma = members[ra] ?? [ra];
             var mb = members[rb] ?? [rb];
-            if (ConflictingIdentifiers(identifiers, ra, rb))
+            if (ConflictingIdentifiers(identifiers, ra, rb) && !IdentifierConflictLifted(gammas[p]))
             {
+                outcomes[p] = LinkOutcome.ConflictingIdentifier;
                 refusedId++;
                 continue;
             }
 
             if (_settings.OneRecordPerSource && SharesSource(ma, mb))
             {
+                outcomes[p] = LinkOutcome.SameSource;
                 refusedSource++;
                 continue;
             }
 
             if (forbidden.Count > 0 && CannotLink(forbidden, parent, ma, rb))
             {
+                outcomes[p] = LinkOutcome.CannotLink;
                 refusedCannot++;
                 continue;
             }
 
             if (ma.Count * mb.Count > 1 && HasConfidentNonMatch(ma, mb, rejectWeight))
             {
+                outcomes[p] = LinkOutcome.NonMatchInside;
                 refusedWeak++;
                 continue;
             }
+
+            outcomes[p] = LinkOutcome.Merged;
 
             // Merge the smaller into the larger.
             if (ma.Count < mb.Count)
@@ -175,6 +185,7 @@ internal sealed class ConstrainedClusterer
         return new ClusteringResult(clusterOf, number.Count, links.Count, merges, refusedVeto, refusedId, refusedSource, refusedCannot, refusedWeak)
         {
             RefusedAmbiguous = refusedAmbiguous,
+            Outcomes = outcomes,
         };
     }
 
@@ -182,7 +193,26 @@ internal sealed class ConstrainedClusterer
     {
         foreach (var c in _vetoComparisons)
         {
-            if (_records.Comparisons[c].IsVeto(ComparisonVectors.LevelOf(gamma, c)))
+            if (_records.Comparisons[c].IsVeto(ComparisonVectors.LevelOf(gamma, c), gamma, _records.Comparisons))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The pair's identifiers differ, but its veto on that is lifted (<c>veto_unless_exact</c>: alike in every other
+    /// respect named): the clusters it joins may then hold two numbers of that kind (ADR 0003, rule 9).
+    /// </summary>
+    private bool IdentifierConflictLifted(ulong gamma)
+    {
+        foreach (var c in _identifierComparisons)
+        {
+            var comparison = _records.Comparisons[c];
+            var level = ComparisonVectors.LevelOf(gamma, c);
+            if (comparison.IsVeto(level) && !comparison.IsVeto(level, gamma, _records.Comparisons))
             {
                 return true;
             }
@@ -307,6 +337,36 @@ internal sealed class ConstrainedClusterer
     }
 
     /// <summary>
+    /// Whether record <paramref name="r"/> lacks the very values that keep <paramref name="x"/> and <paramref name="y"/>
+    /// apart: every comparison whose veto level they fall in is one for which <paramref name="r"/> has no value, and
+    /// one of them is not an identifier (records without a number are the rule, not a sign). A father and son of one
+    /// name and address are told apart only by the date of birth; a record of one of them without a date of birth has
+    /// no evidence for either side, however much stronger one link is: its other fields (the address, the phone) are
+    /// the household's, shared by both.
+    /// </summary>
+    private bool BlindTo(int r, int x, int y)
+    {
+        var gamma = ComparisonVectors.Compute(_records, Math.Min(x, y), Math.Max(x, y));
+        var blind = false;
+        foreach (var c in _vetoComparisons)
+        {
+            if (!_records.Comparisons[c].IsVeto(ComparisonVectors.LevelOf(gamma, c), gamma, _records.Comparisons))
+            {
+                continue;
+            }
+
+            if (_records.Columns[c].Values[r] is not null)
+            {
+                return false;
+            }
+
+            blind |= _records.Comparisons[c].Settings.Identifier is null;
+        }
+
+        return blind;
+    }
+
+    /// <summary>
     /// The links to withhold because the record they start from is ambiguous: it links to two records that
     /// cannot be one person (a father and a son of the same name at one address, and a record of one of them
     /// without a date of birth; twins whose names are variants of one another). Unless one of the two links is
@@ -365,7 +425,7 @@ internal sealed class ConstrainedClusterer
                         }
 
                         var difference = weights[pi] - weights[pj];
-                        if (Math.Abs(difference) < margin)
+                        if (Math.Abs(difference) < margin || BlindTo(r, si, sj))
                         {
                             // Ambiguous: none of the record's links is safe (a third record it links to may be
                             // either person's too, e.g. the other twin's school record).

@@ -49,6 +49,37 @@ internal sealed class Comparison
 
     public bool HasVeto => Settings.VetoElse || _levels.Any(l => l.Veto);
 
+    /// <summary>Per level (0-based settings level), the comparisons whose exact agreement lifts its veto; resolved after all are built.</summary>
+    public int[]?[] VetoUnlessExact { get; set; } = [];
+
+    /// <summary>
+    /// Whether a pair with comparison vector <paramref name="gamma"/> must not be linked because of this comparison: its
+    /// level is a veto, and the level's <c>veto_unless_exact</c> comparisons (if any) do not all agree exactly.
+    /// </summary>
+    public bool IsVeto(int level, ulong gamma, Comparison[] all)
+    {
+        if (!IsVeto(level))
+        {
+            return false;
+        }
+
+        if (level <= 0 || level > VetoUnlessExact.Length || VetoUnlessExact[level - 1] is not { } unless)
+        {
+            return true;
+        }
+
+        foreach (var k in unless)
+        {
+            var exact = all[k].ExactLevel;
+            if (exact == 0 || Scoring.ComparisonVectors.LevelOf(gamma, k) != exact)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public bool Needs(params LevelKind[] kinds) => _kinds.Any(kinds.Contains);
 
     public string LevelLabel(int level) =>
@@ -102,7 +133,7 @@ internal sealed class Comparison
         {
             for (var i = 0; i < level - 1 && i < _kinds.Length; i++)
             {
-                if (_kinds[i] == LevelKind.Swapped && SwappedHit(columns, a, b, _levels[i]))
+                if ((_kinds[i] == LevelKind.Swapped && SwappedHit(columns, a, b, _levels[i])) || (_kinds[i] == LevelKind.SwappedOne && SwappedOneHit(columns, a, b)))
                 {
                     return i + 1;
                 }
@@ -195,6 +226,12 @@ internal sealed class Comparison
                 case LevelKind.Swapped:
                     hit = !skipSwapped && SwappedHit(columns, a, b, level);
                     break;
+                case LevelKind.SwappedOne:
+                    hit = !skipSwapped && SwappedOneHit(columns, a, b);
+                    break;
+                case LevelKind.NameVariantSlip:
+                    hit = equal || _variants!.AnyVariant(col.NearNames![a], col.NameIds![b]) || _variants.AnyVariant(col.NearNames[b], col.NameIds[a]);
+                    break;
                 case LevelKind.DateDayMonthSwapped:
                     hit = !equal && va.Length == 8 && vb.Length == 8 && va.AsSpan(0, 4).SequenceEqual(vb.AsSpan(0, 4))
                         && va.AsSpan(4, 2).SequenceEqual(vb.AsSpan(6, 2)) && va.AsSpan(6, 2).SequenceEqual(vb.AsSpan(4, 2));
@@ -247,6 +284,15 @@ internal sealed class Comparison
         }
 
         return LevelCount - 1;
+    }
+
+    /// <summary>One name in the other's field: this value equals the other record's <c>with</c> value (either way round).</summary>
+    private bool SwappedOneHit(PreparedColumn[] columns, int a, int b)
+    {
+        var own = columns[Index].Values;
+        var other = columns[SwappedWith].Values;
+        return (own[a] is { } x && string.Equals(x, other[b], StringComparison.Ordinal))
+            || (own[b] is { } y && string.Equals(y, other[a], StringComparison.Ordinal));
     }
 
     /// <summary>

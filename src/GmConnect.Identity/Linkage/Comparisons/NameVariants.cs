@@ -1,3 +1,5 @@
+using GmConnect.Identity.Text;
+
 namespace GmConnect.Identity.Linkage.Comparisons;
 
 /// <summary>
@@ -10,11 +12,24 @@ internal sealed class NameVariants
 
     private readonly Dictionary<string, int> _ids;
     private readonly int[][] _groups;
+    private readonly Lazy<Dictionary<string, int[]>> _deletions;
+    private readonly Lazy<string[]> _names;
 
     private NameVariants(Dictionary<string, int> ids, int[][] groups)
     {
         _ids = ids;
         _groups = groups;
+        _deletions = new Lazy<Dictionary<string, int[]>>(BuildDeletions);
+        _names = new Lazy<string[]>(() =>
+        {
+            var names = new string[ids.Count];
+            foreach (var (name, id) in ids)
+            {
+                names[id] = name;
+            }
+
+            return names;
+        });
     }
 
     public static NameVariants Default => Shipped.Value;
@@ -93,6 +108,95 @@ internal sealed class NameVariants
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The table's names within one slip of <paramref name="name"/> (one letter inserted, deleted, changed, or two
+    /// neighbours transposed), the name itself included when listed; empty when there are none. Names shorter than
+    /// four letters get only themselves: one slip in a three-letter name is a different name as often as not.
+    /// </summary>
+    public int[] WithinOneSlip(string? name)
+    {
+        if (name is null || name.Length == 0)
+        {
+            return [];
+        }
+
+        var own = IdOf(name);
+        if (name.Length < 4)
+        {
+            return own >= 0 ? [own] : [];
+        }
+
+        // Symmetric deletion: two strings within one edit share the string itself or a one-letter deletion.
+        var deletions = _deletions.Value;
+        var found = new HashSet<int>();
+        if (own >= 0)
+        {
+            found.Add(own);
+        }
+
+        foreach (var candidate in Deletions(name).Append(name))
+        {
+            if (deletions.TryGetValue(candidate, out var ids))
+            {
+                foreach (var id in ids)
+                {
+                    if (!found.Contains(id) && StringSimilarity.DamerauLevenshtein(name, _names.Value[id], 1) <= 1)
+                    {
+                        found.Add(id);
+                    }
+                }
+            }
+        }
+
+        return [.. found.Order()];
+    }
+
+    /// <summary>Whether some name within one slip of a listed name in <paramref name="near"/> is a variant of <paramref name="other"/>.</summary>
+    public bool AnyVariant(int[] near, int other)
+    {
+        if (other < 0)
+        {
+            return false;
+        }
+
+        foreach (var id in near)
+        {
+            if (AreVariants(id, other))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Dictionary<string, int[]> BuildDeletions()
+    {
+        var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var (name, id) in _ids)
+        {
+            if (name.Length < 4)
+            {
+                continue;
+            }
+
+            foreach (var key in Deletions(name).Append(name))
+            {
+                (lists.TryGetValue(key, out var list) ? list : lists[key] = []).Add(id);
+            }
+        }
+
+        return lists.ToDictionary(x => x.Key, x => x.Value.Distinct().ToArray(), StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<string> Deletions(string name)
+    {
+        for (var i = 0; i < name.Length; i++)
+        {
+            yield return string.Concat(name.AsSpan(0, i), name.AsSpan(i + 1));
+        }
     }
 
     private static NameVariants LoadEmbedded()

@@ -36,6 +36,9 @@ internal sealed class PreparedColumn(string?[] values)
     /// <summary>Index of the name in the variant table, or -1.</summary>
     public int[]? NameIds { get; set; }
 
+    /// <summary>The listed names within one slip of the name (sorted table indices), for <c>name_variant_slip</c>.</summary>
+    public int[][]? NearNames { get; set; }
+
     /// <summary>Share of records with this value (term frequency), per record; set for term-frequency comparisons.</summary>
     public float[]? Frequency { get; set; }
 

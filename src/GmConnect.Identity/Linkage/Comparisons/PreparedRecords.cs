@@ -31,16 +31,20 @@ internal sealed class PreparedRecords
     /// <summary>Compiles the comparisons and prepares their values. Throws when a column the settings name is missing.</summary>
     public static PreparedRecords Prepare(LinkageSettings settings, RecordTable table)
     {
-        var needsVariants = settings.Comparisons.Any(c => c.Levels.Any(l => l.Kind == LevelKind.NameVariant));
+        var needsVariants = settings.Comparisons.Any(c => c.Levels.Any(l => l.Kind is LevelKind.NameVariant or LevelKind.NameVariantSlip));
         var variants = needsVariants ? NameVariants.Default : null;
         var comparisons = settings.Comparisons.Select((c, i) => new Comparison(c, i, variants)).ToArray();
         foreach (var comparison in comparisons)
         {
-            var swapped = comparison.Settings.Levels.FirstOrDefault(l => l.Kind == LevelKind.Swapped);
+            var swapped = comparison.Settings.Levels.FirstOrDefault(l => l.Kind is LevelKind.Swapped or LevelKind.SwappedOne);
             if (swapped is not null)
             {
                 comparison.SwappedWith = Array.FindIndex(comparisons, c => c.Name == swapped.With);
             }
+
+            comparison.VetoUnlessExact = [.. comparison.Settings.Levels.Select(l => l.VetoUnlessExact is { } names
+                ? names.Select(n => Array.FindIndex(comparisons, c => c.Name == n)).Where(i => i >= 0).ToArray()
+                : null)];
 
             foreach (var column in comparison.Settings.Columns)
             {
@@ -193,9 +197,14 @@ internal sealed class PreparedRecords
             col.ValidIdentifier = Expand(codes, [.. distinct.Select(v => IdentifierCheck.IsValid(idKind, v))], false);
         }
 
-        if (variants is not null && comparison.Needs(LevelKind.NameVariant))
+        if (variants is not null && comparison.Needs(LevelKind.NameVariant, LevelKind.NameVariantSlip))
         {
             col.NameIds = Expand(codes, [.. distinct.Select(variants.IdOf)], -1);
+        }
+
+        if (variants is not null && comparison.Needs(LevelKind.NameVariantSlip))
+        {
+            col.NearNames = Expand(codes, [.. distinct.Select(variants.WithinOneSlip)], []);
         }
 
         if (settings.TermFrequency)

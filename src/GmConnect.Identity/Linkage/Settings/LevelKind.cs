@@ -71,4 +71,16 @@ public enum LevelKind
 
     /// <summary>Dates (as YYYYMMDD) with the same month and day in different years: a year mistyped or defaulted.</summary>
     DateSameMonthDay,
+
+    /// <summary>
+    /// Listed variants after correcting one slip in either name (Davdi and Dave: Davdi is one slip from David, a
+    /// variant of Dave). Names under four letters are not corrected.
+    /// </summary>
+    NameVariantSlip,
+
+    /// <summary>
+    /// One name in the other's field: this comparison's value equals the other record's <c>with</c> value, or the
+    /// other way round (a given name entered as the family name in one record only).
+    /// </summary>
+    SwappedOne,
 }

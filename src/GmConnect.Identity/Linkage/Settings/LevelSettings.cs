@@ -30,6 +30,12 @@ public sealed record LevelSettings
     /// <summary>A pair at this level is never linked automatically, whatever its weight: it needs a person.</summary>
     public bool Veto { get; init; }
 
+    /// <summary>
+    /// With <see cref="Veto"/>: the veto does not hold when every one of these comparisons agrees exactly (two records
+    /// alike in name, date of birth and address whose identifiers differ: one number is wrong, not the person).
+    /// </summary>
+    public IReadOnlyList<string>? VetoUnlessExact { get; init; }
+
     /// <summary>Fixed m probability; training leaves it alone when set.</summary>
     public double? FixedM { get; init; }
 

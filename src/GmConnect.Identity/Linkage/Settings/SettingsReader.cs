@@ -123,9 +123,17 @@ internal sealed class SettingsReader
             for (var l = 0; l < list[c].Levels.Count; l++)
             {
                 var with = list[c].Levels[l].With;
-                if (list[c].Levels[l].Kind == LevelKind.Swapped && (with is null || !names.Contains(with)))
+                if (list[c].Levels[l].Kind is LevelKind.Swapped or LevelKind.SwappedOne && (with is null || !names.Contains(with)))
                 {
                     Error($"$.comparisons[{c}].levels[{l}].with", $"'{with}' is not the name of a comparison");
+                }
+
+                foreach (var name in list[c].Levels[l].VetoUnlessExact ?? [])
+                {
+                    if (!names.Contains(name))
+                    {
+                        Error($"$.comparisons[{c}].levels[{l}].veto_unless_exact", $"'{name}' is not the name of a comparison");
+                    }
                 }
             }
         }
@@ -269,7 +277,7 @@ internal sealed class SettingsReader
             return null;
         }
 
-        var allowed = new List<string> { "type", "label", "m", "u", "veto" };
+        var allowed = new List<string> { "type", "label", "m", "u", "veto", "veto_unless_exact" };
         double threshold = 0, max = 0, window = 0;
         var min = 1;
         var bigrams = false;
@@ -315,6 +323,11 @@ internal sealed class SettingsReader
                 window = ReadNumber(element, path, unit, double.NaN, 0.0, 1e6, required: true);
                 label = string.Create(CultureInfo.InvariantCulture, $"within {window} {unit}");
                 break;
+            case LevelKind.SwappedOne:
+                allowed.Add("with");
+                with = ReadString(element, path, "with", required: true);
+                label = $"one name in {with}";
+                break;
             case LevelKind.Swapped:
                 allowed.Add("with");
                 allowed.Add("threshold");
@@ -345,6 +358,9 @@ internal sealed class SettingsReader
         {
             Kind = kind,
             Veto = ReadBool(element, path, "veto", false),
+            VetoUnlessExact = element.TryGetProperty("veto_unless_exact", out var unless) && ExpectArray(unless, path + ".veto_unless_exact")
+                ? ReadStringArray(unless, path + ".veto_unless_exact")
+                : null,
             Label = label,
             Threshold = threshold,
             Max = max,
@@ -397,6 +413,11 @@ internal sealed class SettingsReader
                 {
                     Error($"{path}[{k}]", $"'{unknown}' is not the name of a comparison");
                 }
+            }
+
+            if (keys.Count > 0 && keys.All(k => k.StartsWith("missing(", StringComparison.Ordinal)))
+            {
+                Error(path, "needs at least one key besides missing(...) conditions");
             }
 
             rules.Add(keys);
