@@ -20,6 +20,11 @@ internal sealed class PersonIndex
     private readonly Blocker _blocker;
     private readonly IReadOnlyList<string> _columns;
     private readonly KeyChains<ulong>[] _blocks;
+    // Rules with missing(...) conditions: the comparisons each condition reads, and a second lookup holding the records
+    // that have every one of those values (the first holds those lacking one). A record that has them is a candidate
+    // only for one that lacks them, as the batch engine pairs a block only when either record lacks the value.
+    private readonly int[]?[] _conditions;
+    private readonly KeyChains<ulong>?[] _having;
     private readonly List<IndexedRecord> _slots = [];
     private readonly Dictionary<(string System, string Value), List<IndexedRecord>> _identifiers = [];
     private readonly int[] _tfComparisons;
@@ -37,6 +42,13 @@ internal sealed class PersonIndex
         _columns = columns;
         _blocker = new Blocker(settings);
         _blocks = [.. Enumerable.Range(0, settings.BlockingRules.Count).Select(_ => new KeyChains<ulong>())];
+        var comparisonNames = settings.Comparisons.Select(c => c.Name).ToList();
+        _conditions = [.. settings.BlockingRules.Select(rule => rule
+            .Select(text => BlockingKey.TryParse(text, out var key, out _) ? key : null)
+            .Where(key => key?.Function == BlockingFunction.Missing)
+            .Select(key => comparisonNames.IndexOf(key!.Comparison))
+            .ToArray() is { Length: > 0 } conditions ? conditions : null)];
+        _having = [.. _conditions.Select(c => c is null ? null : new KeyChains<ulong>())];
         _tfComparisons = [.. settings.Comparisons.Select((c, i) => (c, i)).Where(x => x.c.TermFrequency).Select(x => x.i)];
         _tfCounts = [.. _tfComparisons.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
         _tfNonNull = new long[_tfComparisons.Length];
@@ -107,6 +119,11 @@ internal sealed class PersonIndex
         foreach (var block in _blocks)
         {
             block.EnsureCapacity(records, records / 2);
+        }
+
+        foreach (var block in _having)
+        {
+            block?.EnsureCapacity(records, records / 2);
         }
 
         foreach (var field in _search)
@@ -187,9 +204,13 @@ internal sealed class PersonIndex
         target.Insert(at < 0 ? target.Count : at, record);
     }
 
-    /// <summary>Records sharing at least one blocking key with <paramref name="keys"/> (at most <paramref name="max"/>).</summary>
-    public HashSet<IndexedRecord> Candidates(ulong[] keys, int max)
+    /// <summary>
+    /// Records sharing at least one blocking key with <paramref name="features"/> (at most <paramref name="max"/>); under
+    /// a rule with <c>missing(...)</c> conditions, only records lacking the value unless the probe itself lacks it.
+    /// </summary>
+    public HashSet<IndexedRecord> Candidates(RecordFeatures features, int max)
     {
+        var keys = features.Keys;
         var found = new HashSet<IndexedRecord>();
         for (var r = 0; r < keys.Length && found.Count < max; r++)
         {
@@ -198,18 +219,31 @@ internal sealed class PersonIndex
                 continue;
             }
 
-            for (var slot = _blocks[r].First(keys[r]); slot != -1; slot = _blocks[r].Next(slot))
+            Collect(_blocks[r], keys[r], found, max);
+            if (_having[r] is { } having && Lacks(r, features))
             {
-                found.Add(_slots[slot]);
-                if (found.Count >= max)
-                {
-                    break;
-                }
+                Collect(having, keys[r], found, max);
             }
         }
 
         return found;
     }
+
+    private void Collect(KeyChains<ulong> chains, ulong key, HashSet<IndexedRecord> found, int max)
+    {
+        for (var slot = chains.First(key); slot != -1 && found.Count < max; slot = chains.Next(slot))
+        {
+            found.Add(_slots[slot]);
+        }
+    }
+
+    /// <summary>Whether a record lacks a value one of the rule's <c>missing(...)</c> conditions names.</summary>
+    private bool Lacks(int rule, RecordFeatures features) =>
+        _conditions[rule] is { } conditions && conditions.Any(c => c < 0 || features.Values[c] is null);
+
+    /// <summary>The lookup of a rule a record belongs in.</summary>
+    private KeyChains<ulong> BlockOf(int rule, RecordFeatures features) =>
+        _having[rule] is { } having && !Lacks(rule, features) ? having : _blocks[rule];
 
     /// <summary>Share of records with this prepared value, for a term-frequency comparison; null when unknown.</summary>
     public double? Frequency(int comparison, string value)
@@ -364,6 +398,7 @@ internal sealed class PersonIndex
         for (var b = 0; b < _blocks.Length; b++)
         {
             lines.AddRange(_blocks[b].All().Select(x => $"block {b} {x.Key}: {Keys(x.Slots.Select(s => _slots[s]))}"));
+            lines.AddRange(_having[b]?.All().Select(x => $"block {b} having {x.Key}: {Keys(x.Slots.Select(s => _slots[s]))}") ?? []);
         }
 
         lines.AddRange(_identifiers.Where(x => x.Value.Count > 0).Select(x => $"identifier {x.Key.System} {x.Key.Value}: {Keys(x.Value)}"));
@@ -420,7 +455,7 @@ internal sealed class PersonIndex
         var key = record.Features.Keys[rule];
         if (key != 0)
         {
-            _blocks[rule].Append(key, record.Slot);
+            BlockOf(rule, record.Features).Append(key, record.Slot);
         }
     }
 
@@ -462,7 +497,7 @@ internal sealed class PersonIndex
         {
             if (features.Keys[r] != 0)
             {
-                _blocks[r].Remove(features.Keys[r], record.Slot);
+                BlockOf(r, features).Remove(features.Keys[r], record.Slot);
             }
         }
 

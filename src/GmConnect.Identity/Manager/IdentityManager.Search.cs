@@ -62,7 +62,7 @@ public sealed partial class IdentityManager
         try
         {
             var features = _index.Describe(probe);
-            var candidates = _index.Candidates(features.Keys, _options.MaxCandidates);
+            var candidates = _index.Candidates(features, _options.MaxCandidates);
             return Scored(probe, candidates, limit, evidenceOnly: true);
         }
         finally
@@ -92,7 +92,7 @@ public sealed partial class IdentityManager
     private List<ScoredCandidate> FuzzySearch(IdentityRecord probe, RecordFeatures features, List<(int Field, string Value)> given, int limit)
     {
         // Candidates: the blocking index, and records sharing any one given field exactly (bounded).
-        var candidates = _index.Candidates(features.Keys, _options.MaxCandidates);
+        var candidates = _index.Candidates(features, _options.MaxCandidates);
         // Rarest field first; counting stops at the bound, so a common name is not walked to its end.
         foreach (var (field, value) in given.OrderBy(g => _index.CountBySearchField(g.Field, g.Value, _options.MaxCandidates)))
         {

@@ -21,7 +21,7 @@ internal static class Matcher
         int maxCandidates,
         int maxRecordsPerPerson)
     {
-        var candidates = index.Candidates(features.Keys, maxCandidates);
+        var candidates = index.Candidates(features, maxCandidates);
         candidates.RemoveWhere(r => r.Key == probe.Key);
         return Score(index, scorer, probe, candidates, alsoPerson, maxRecordsPerPerson);
     }
