@@ -236,10 +236,23 @@ public sealed class FhirImporter
         }
 
         var now = Now();
+        // New ledger rows by the store's bulk path (binary COPY on PostgreSQL), changed ones in the writer's batch.
+        var added = new List<object?[]>();
         foreach (var ((type, key), row) in ledger)
         {
-            await writer.WriteAsync(row.Exists ? LedgerUpdateSql : LedgerInsertSql,
+            if (!row.Exists)
+            {
+                added.Add([organisation ?? "", type, key, row.Hash, row.TargetId, batch.Id, now]);
+                continue;
+            }
+
+            await writer.WriteAsync(LedgerUpdateSql,
                 [("o", organisation ?? ""), ("t", type), ("k", key), ("h", row.Hash), ("i", row.TargetId), ("b", batch.Id), ("at", now)], cancellationToken);
+        }
+
+        if (added.Count > 0)
+        {
+            await BulkInsert.WriteAsync(connection, transaction, "integration_fhir_resource", LedgerColumns, added, cancellationToken);
         }
 
         batch.Accepted += patients.Count;
@@ -261,10 +274,7 @@ public sealed class FhirImporter
 
     private const string RejectSql = "INSERT INTO integration_rejected_row (batch_id, line, errors, raw) VALUES (@b, @l, @e, @raw) ON CONFLICT DO NOTHING";
 
-    private const string LedgerInsertSql = """
-        INSERT INTO integration_fhir_resource (organisation, resource_type, resource_key, content_hash, target_id, batch_id, imported_at)
-        VALUES (@o, @t, @k, @h, @i, @b, @at)
-        """;
+    private static readonly string[] LedgerColumns = ["organisation", "resource_type", "resource_key", "content_hash", "target_id", "batch_id", "imported_at"];
 
     private const string LedgerUpdateSql = """
         UPDATE integration_fhir_resource SET content_hash = @h, target_id = @i, batch_id = @b, imported_at = @at
