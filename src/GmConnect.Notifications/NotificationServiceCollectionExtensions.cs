@@ -48,7 +48,8 @@ public static class NotificationServiceCollectionExtensions
         services.TryAddSingleton(sp => new NotificationDispatcher(
             sp.GetRequiredService<SqlNotificationStore>(), sp.GetRequiredService<AccessGate>(),
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { Timeout = Timeout.InfiniteTimeSpan },
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<NotificationOptions>>(), sp.GetRequiredService<ILogger<NotificationDispatcher>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<NotificationOptions>>(), sp.GetRequiredService<ILogger<NotificationDispatcher>>(),
+            sp.GetService<ISubjectResolver>()));
         services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         return services;
     }

@@ -146,6 +146,42 @@ public abstract class NotificationDeliveryContract(StoreProvider provider) : IAs
         Assert.Empty(_receiver.Received);
     }
 
+    [Fact]
+    public async Task Dispatch_PersonSubscriptionThenMergeAndUnmerge_FollowsThePersonAsPointersDo()
+    {
+        const string nhs = "https://fhir.nhs.uk/Id/nhs-number|9434765919";
+        _n.People[nhs] = "person-a";
+        _n.People["urn:gmconnect:source:la:352|42"] = "person-b";
+        await SubscribeAsync("DocumentReference?subject:identifier=" + nhs, "/person");
+
+        // The Identity Manager merges A into B: A's NHS number now resolves to B, and a pointer for B's records is news for the subscriber.
+        _n.People[nhs] = "person-b";
+        await _n.Outbox.EnqueueAsync(_n.PointerCreated("ptr-b1", "person-b", "child-protection-plan", "child-protection-plan", "dfe:352"), cancellationToken: Ct);
+        await _n.Dispatcher.DispatchOnceAsync(Ct);
+        Assert.Equal(["DocumentReference/ptr-b1"], _receiver.Received.Select(r => r.Body.GetProperty("pointer").GetString()));
+
+        // Unmerged: the NHS number is A's again; B's next pointer is not, A's is.
+        _n.People[nhs] = "person-a";
+        await _n.Outbox.EnqueueAsync(_n.PointerCreated("ptr-b2", "person-b", "child-protection-plan", "child-protection-plan", "dfe:352"), cancellationToken: Ct);
+        await _n.Outbox.EnqueueAsync(_n.PointerCreated("ptr-a1", "person-a", "child-protection-plan", "child-protection-plan", "dfe:352"), cancellationToken: Ct);
+        await _n.Dispatcher.DispatchOnceAsync(Ct);
+        Assert.Equal(["DocumentReference/ptr-b1", "DocumentReference/ptr-a1"], _receiver.Received.Select(r => r.Body.GetProperty("pointer").GetString()));
+    }
+
+    [Fact]
+    public async Task Dispatch_PersonSubscriptionWhoseIdentifierLeftTheIndex_KeepsThePersonItWasMadeFor()
+    {
+        const string nhs = "https://fhir.nhs.uk/Id/nhs-number|9434765919";
+        _n.People[nhs] = "person-a";
+        await SubscribeAsync("DocumentReference?subject:identifier=" + nhs, "/person");
+        _n.People.Remove(nhs);
+        await _n.Outbox.EnqueueAsync(_n.PointerCreated("ptr-a1", "person-a", "child-protection-plan", "child-protection-plan", "dfe:352"), cancellationToken: Ct);
+
+        await _n.Dispatcher.DispatchOnceAsync(Ct);
+
+        Assert.Equal(["DocumentReference/ptr-a1"], _receiver.Received.Select(r => r.Body.GetProperty("pointer").GetString()));
+    }
+
     private async Task<Subscription> SubscribeAsync(string criteria, string path)
     {
         var result = await _n.Subscriptions.CreateAsync(new SubscriptionRequest(SalfordSocialWorker, criteria, _receiver.Url(path)), Ct);

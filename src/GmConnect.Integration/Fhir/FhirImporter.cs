@@ -30,7 +30,7 @@ public sealed class FhirImporter
     internal const string NdjsonFormat = "fhir-ndjson/1";
     internal const string BundleFormat = "fhir-bundle/1";
 
-    private static readonly JsonSerializerOptions FhirOptions = new JsonSerializerOptions().ForFhir();
+    private static readonly JsonSerializerOptions FhirOptions = FhirJson.Options;
     private readonly Store _store;
     private readonly TimeProvider _time;
     private readonly ILogger<FhirImporter> _logger;
@@ -48,6 +48,12 @@ public sealed class FhirImporter
 
     /// <summary>Entries per checkpoint: small enough to lose little on a crash, large enough to be fast.</summary>
     internal int ChunkSize { get; init; } = 5_000;
+
+    /// <summary>
+    /// Whether <c>DocumentReference</c>s the fast reader can prove fine skip the SDK's parse (docs/adr/0014); off only
+    /// to compare the two paths.
+    /// </summary>
+    internal bool ReadDocumentReferencesFast { get; init; } = true;
 
     /// <summary>The resource types this importer takes: <c>Patient</c> and those with a target.</summary>
     public IReadOnlyList<string> ResourceTypes => ["Patient", .. _targets.Keys.Order(StringComparer.Ordinal)];
@@ -136,8 +142,17 @@ public sealed class FhirImporter
         // Parsing (the Firely SDK, strict as the API) and the content digest are most of a chunk's CPU, and entries
         // are independent: they run on every core, and what follows takes them in file order.
         var parsed = new (Resource? Resource, IReadOnlyList<FhirProblem> Problems, string? Hash)[chunk.Count];
+        var fast = ReadDocumentReferencesFast && _targets.ContainsKey("DocumentReference");
         Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
+            // A DocumentReference the fast reader can prove fine skips the SDK's parse and serialisation (ADR 0014);
+            // anything else, including every entry it might refuse, goes to the SDK.
+            if (fast && chunk[i] is { Problem: null, Json: { } json } && DocumentReferenceReader.TryRead(json, out var pointer, out var digest))
+            {
+                parsed[i] = (pointer, [], digest);
+                return;
+            }
+
             var (resource, problems) = Parse(chunk[i]);
             parsed[i] = (resource, problems, resource is null or Patient ? null : ContentHash(resource));
         });
@@ -221,10 +236,23 @@ public sealed class FhirImporter
         }
 
         var now = Now();
+        // New ledger rows by the store's bulk path (binary COPY on PostgreSQL), changed ones in the writer's batch.
+        var added = new List<object?[]>();
         foreach (var ((type, key), row) in ledger)
         {
-            await writer.WriteAsync(row.Exists ? LedgerUpdateSql : LedgerInsertSql,
+            if (!row.Exists)
+            {
+                added.Add([organisation ?? "", type, key, row.Hash, row.TargetId, batch.Id, now]);
+                continue;
+            }
+
+            await writer.WriteAsync(LedgerUpdateSql,
                 [("o", organisation ?? ""), ("t", type), ("k", key), ("h", row.Hash), ("i", row.TargetId), ("b", batch.Id), ("at", now)], cancellationToken);
+        }
+
+        if (added.Count > 0)
+        {
+            await BulkInsert.WriteAsync(connection, transaction, "integration_fhir_resource", LedgerColumns, added, cancellationToken);
         }
 
         batch.Accepted += patients.Count;
@@ -246,10 +274,7 @@ public sealed class FhirImporter
 
     private const string RejectSql = "INSERT INTO integration_rejected_row (batch_id, line, errors, raw) VALUES (@b, @l, @e, @raw) ON CONFLICT DO NOTHING";
 
-    private const string LedgerInsertSql = """
-        INSERT INTO integration_fhir_resource (organisation, resource_type, resource_key, content_hash, target_id, batch_id, imported_at)
-        VALUES (@o, @t, @k, @h, @i, @b, @at)
-        """;
+    private static readonly string[] LedgerColumns = ["organisation", "resource_type", "resource_key", "content_hash", "target_id", "batch_id", "imported_at"];
 
     private const string LedgerUpdateSql = """
         UPDATE integration_fhir_resource SET content_hash = @h, target_id = @i, batch_id = @b, imported_at = @at
@@ -257,7 +282,7 @@ public sealed class FhirImporter
         """;
 
     /// <summary>The resource, or why the entry is not one (FHIRPath of the element, the parser's reason).</summary>
-    private static (Resource? Resource, IReadOnlyList<FhirProblem> Problems) Parse(FhirEntry entry)
+    internal static (Resource? Resource, IReadOnlyList<FhirProblem> Problems) Parse(FhirEntry entry)
     {
         if (entry.Problem is { } problem)
         {
@@ -280,6 +305,11 @@ public sealed class FhirImporter
         {
             return (null, [new FhirProblem(entry.Prefix.Length == 0 ? "(line)" : entry.Prefix, "not valid JSON")]);
         }
+        catch (InvalidOperationException)
+        {
+            // The SDK's converter on JSON that is not an object at all ("[]", "1"): an entry to set aside, not a crash.
+            return (null, [new FhirProblem(entry.Prefix.Length == 0 ? "(line)" : entry.Prefix, "not a FHIR resource (expected a JSON object)")]);
+        }
     }
 
     /// <summary>The parser's instance path with the resource type for its root (it says <c>$this</c> for some checks).</summary>
@@ -295,7 +325,7 @@ public sealed class FhirImporter
             : string.IsNullOrWhiteSpace(resource.Id) ? null : resource.Id;
 
     /// <summary>A digest of the resource as the parser read it (whitespace and key order of the file do not count).</summary>
-    private static string ContentHash(Resource resource) =>
+    internal static string ContentHash(Resource resource) =>
         Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(resource, resource.GetType(), FhirOptions))));
 
     /// <summary>

@@ -138,11 +138,11 @@ internal static class PersonRecordWriter
 
         // SQLite runs in-process: a prepared point lookup per key costs microseconds.
         await using var lookup = connection.Command("SELECT row_hash, version FROM integration_person_record WHERE source = @s AND record_id = @r", transaction)
-            .With("s", "").With("r", "");
+            .With("@s", "").With("@r", "");
         foreach (var (source, recordId) in keys)
         {
-            lookup.Parameters["s"].Value = source;
-            lookup.Parameters["r"].Value = recordId;
+            lookup.Parameters[0].Value = source;
+            lookup.Parameters[1].Value = recordId;
             await using var reader = await lookup.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {

@@ -40,7 +40,9 @@ internal sealed class SqlWriter(DbConnection connection, DbTransaction transacti
             foreach (var (name, _) in values)
             {
                 var parameter = prepared.CreateParameter();
-                parameter.ParameterName = name;
+                // With its prefix: Microsoft.Data.Sqlite looks a bare name up in the statement, fails, then tries '@'
+                // — two lookups and a string per parameter per row, about a third of a CSV import's CPU.
+                parameter.ParameterName = name.StartsWith('@') ? name : "@" + name;
                 prepared.Parameters.Add(parameter);
             }
 

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using GmConnect.Governance.Decisions;
 using GmConnect.Notifications.Outbox;
 using GmConnect.Notifications.Storage;
+using GmConnect.Notifications.Subscriptions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,10 +28,14 @@ public sealed class NotificationDispatcher : BackgroundService
     private readonly TimeProvider _time;
     private readonly NotificationOptions _options;
     private readonly ILogger<NotificationDispatcher> _logger;
+    private readonly ISubjectResolver? _resolver;
 
-    internal NotificationDispatcher(SqlNotificationStore store, AccessGate gate, HttpClient http, TimeProvider time, IOptions<NotificationOptions> options, ILogger<NotificationDispatcher> logger)
+    internal NotificationDispatcher(
+        SqlNotificationStore store, AccessGate gate, HttpClient http, TimeProvider time, IOptions<NotificationOptions> options,
+        ILogger<NotificationDispatcher> logger, ISubjectResolver? resolver = null)
     {
         _store = store;
+        _resolver = resolver;
         _gate = gate;
         _http = http;
         _time = time;
@@ -49,9 +54,10 @@ public sealed class NotificationDispatcher : BackgroundService
         if (events.Count > 0)
         {
             var subscriptions = await _store.ActiveSubscriptionsAsync(cancellationToken).ConfigureAwait(false);
+            var persons = await CurrentPersonsAsync(subscriptions, cancellationToken).ConfigureAwait(false);
             foreach (var e in events)
             {
-                await _store.ExpandAsync(e, subscriptions.Where(s => s.Matches(e)), _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                await _store.ExpandAsync(e, subscriptions.Where(s => s.Matches(e, persons.GetValueOrDefault(s.Id))), _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -62,6 +68,43 @@ public sealed class NotificationDispatcher : BackgroundService
         }
 
         return due.Count;
+    }
+
+    /// <summary>
+    /// The person each person subscription's identifier belongs to now. A subscription follows its identifier through
+    /// the Identity Manager's merges and unmerges, as pointers do (resolved when matched, not when made): merged into
+    /// B, the subscriber to A's NHS number hears of B's pointers; unmerged, of A's again. An identifier the index no
+    /// longer knows keeps the person the subscription was made for. One resolution per identifier per pass.
+    /// </summary>
+    private async Task<Dictionary<string, string>> CurrentPersonsAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken)
+    {
+        var current = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (_resolver is null)
+        {
+            return current;
+        }
+
+        var resolved = new Dictionary<(string, string), string?>();
+        foreach (var subscription in subscriptions)
+        {
+            if (subscription.Criteria is not { IsPerson: true, SubjectSystem: { } system, SubjectValue: { } value })
+            {
+                continue;
+            }
+
+            if (!resolved.TryGetValue((system, value), out var person))
+            {
+                person = await _resolver.ResolvePersonKeyAsync(system, value, cancellationToken).ConfigureAwait(false);
+                resolved[(system, value)] = person;
+            }
+
+            if (person is not null)
+            {
+                current[subscription.Id] = person;
+            }
+        }
+
+        return current;
     }
 
     /// <inheritdoc />
@@ -94,7 +137,7 @@ public sealed class NotificationDispatcher : BackgroundService
     {
         var subscription = await _store.GetSubscriptionAsync(delivery.SubscriptionId, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        if (subscription is null || subscription.Status != Subscriptions.SubscriptionStatus.Active)
+        if (subscription is null || subscription.Status != SubscriptionStatus.Active)
         {
             await _store.UpdateDeliveryAsync(delivery.Id, DeliveryStatus.Withheld, delivery.Attempts, now, "subscription-off", now, cancellationToken).ConfigureAwait(false);
             return;

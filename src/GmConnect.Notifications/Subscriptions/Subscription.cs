@@ -29,11 +29,14 @@ public sealed record Subscription(
     DateTimeOffset CreatedAt)
 {
     /// <summary>True when an event is about what this subscription watches.</summary>
-    public bool Matches(Outbox.NotificationEvent notification)
+    /// <param name="notification">The event.</param>
+    /// <param name="currentPersonKey">For a person subscription: the person its identifier belongs to now (after merges
+    /// and unmerges); default: <see cref="PersonKey"/>, the person at creation.</param>
+    public bool Matches(Outbox.NotificationEvent notification, string? currentPersonKey = null)
     {
         ArgumentNullException.ThrowIfNull(notification);
         return Status == SubscriptionStatus.Active && (Criteria.IsPerson
-            ? string.Equals(PersonKey, notification.PersonKey, StringComparison.Ordinal)
+            ? string.Equals(currentPersonKey ?? PersonKey, notification.PersonKey, StringComparison.Ordinal)
             : Criteria.RecordTypes.Contains(notification.RecordType, StringComparer.Ordinal));
     }
 }

@@ -178,6 +178,36 @@ public abstract class FhirImporterContract(StoreProvider provider) : IAsyncLifet
         Assert.Equal([2, 2, 3, 2], bulk.CallSizes); // earlier; lines 1-7 split at the repeated cpp-2 (line 1 is unchanged); lines 8-10
     }
 
+    [Fact]
+    public async Task ImportAsync_FastReaderOnOrOff_SameOutcomesResourcesLedgerAndRejectedRows()
+    {
+        // The agreement tests' corpus (valid, each kind of invalid, edge cases), one entry per line, plus Patients.
+        var corpus = DocumentReferenceReaderAgreementTests.FastShapes().Concat(DocumentReferenceReaderAgreementTests.SdkShapes())
+            .Select(row => row.Data.ReplaceLineEndings(" "))
+            .Select((line, i) => i % 5 == 4 ? Patient(i) : line.Replace("\"cpp-1\"", $"\"cpp-{i}\"", StringComparison.Ordinal)).ToArray();
+        var path = Ndjson("corpus.ndjson", corpus);
+        var ct = TestContext.Current.CancellationToken;
+        await using var other = await TestStore.CreateAsync(provider);
+        await new MigrationRunner(other.Store, [IntegrationServices.Migrations], _time).MigrateAsync(ct);
+        var sdkTarget = new SerialisingTarget("DocumentReference");
+        var fastTarget = new SerialisingTarget("DocumentReference");
+        FhirImporter Importer(Store store, SerialisingTarget target, bool fast) =>
+            new(store, _time, NullLogger<FhirImporter>.Instance, [target, _content]) { ChunkSize = 7, ReadDocumentReferencesFast = fast };
+
+        var sdk = await Importer(_test.Store, sdkTarget, fast: false).ImportAsync(path, cancellationToken: ct);
+        var fast = await Importer(other.Store, fastTarget, fast: true).ImportAsync(path, cancellationToken: ct);
+
+        Assert.Equal((sdk.Accepted, sdk.Rejected, sdk.Created, sdk.Updated, sdk.Unchanged), (fast.Accepted, fast.Rejected, fast.Created, fast.Updated, fast.Unchanged));
+        Assert.True(sdk.Rejected > 20 && sdk.Accepted > 5, $"{sdk.Accepted} accepted, {sdk.Rejected} rejected: the corpus should have both");
+        Assert.Equal(sdkTarget.Received, fastTarget.Received);
+        Assert.Equal(await RejectedAsync(_test.Store, sdk.BatchId), await RejectedAsync(other.Store, fast.BatchId));
+        Assert.Equal(await LedgerAsync(_test.Store), await LedgerAsync(other.Store));
+
+        // The digests agree too: the same resources (each key once) in another file, read fast this time, change nothing.
+        var again = await Importer(_test.Store, sdkTarget, fast: true).ImportAsync(Ndjson("copy.ndjson", [.. corpus.Reverse()]), cancellationToken: ct);
+        Assert.Equal((ImportOutcome.Imported, 0, 0, sdk.Accepted), (again.Outcome, again.Created, again.Updated, again.Unchanged));
+    }
+
     private static async Task<List<string>> RejectedAsync(Store store, long batchId) =>
         [.. (await new ImportHistory(store).RejectedRowsAsync(batchId, TestContext.Current.CancellationToken))
             .Select(r => r.Line + " " + string.Join("; ", r.Errors.Select(e => e.Field + ": " + e.Message)))];
