@@ -75,7 +75,11 @@ public abstract class InvolvementContract(StoreProvider provider) : IAsyncLifeti
         var unmerged = await _world.Finder.SearchAsync(directCare, query, Ct);
 
         Assert.Equal((0, 1), (before.Total, before.Withheld[ReasonCategory.Relationship]));
-        Assert.Equal((1, 1, 0, 1), (movedByMerge, merged.Total, again, movedByUnmerge));
+        // The background follower may move an involvement before this test's own catch-up does, so what is checked is
+        // where the involvement ends up (the search), and that nothing is left to move afterwards — not which caller moved it.
+        Assert.InRange(movedByMerge, 0, 1);
+        Assert.InRange(movedByUnmerge, 0, 1);
+        Assert.Equal((1, 0), (merged.Total, again));
         Assert.Equal((0, 1), (unmerged.Total, unmerged.Withheld[ReasonCategory.Relationship]));
         Assert.Equal(["p-second|ods:R0A"], await GovernanceInvolvementsAsync());
         var moves = (await _world.Audit.SearchAsync(new Governance.Audit.AuditQuery(PersonId: "p-second"), Ct))
