@@ -130,8 +130,8 @@ public abstract class KillDuringSearchLoadContract(StoreProvider provider) : IAs
             Assert.True(failures > 0, "no request was cut off: the kill did not land during the load");
 
             // The chain written under load and cut by the kill still verifies.
-            var (exit, output) = await GmcAsync("audit", "verify", "--store", _test.ConnectionString);
-            Assert.True(exit == 0, output);
+            var (exit, output, error) = await CliRunner.RunAsync("audit", "verify", "--store", _test.ConnectionString);
+            Assert.True(exit == 0, output + error);
         }
         finally
         {
@@ -223,27 +223,6 @@ public abstract class KillDuringSearchLoadContract(StoreProvider provider) : IAs
         }
 
         return start;
-    }
-
-    private static async Task<(int Exit, string Output)> GmcAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gmc.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Ct);
-        var error = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        return (process.ExitCode, await output + await error);
     }
 
     private async Task<HashSet<string>> ColumnAsync(string sql)

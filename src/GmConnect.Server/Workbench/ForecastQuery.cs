@@ -90,8 +90,7 @@ internal sealed class ForecastQuery
     }
 
     /// <summary>The scenario as a query string (no leading <c>?</c>), only the fields given, in the form's order.</summary>
-    public string ToQueryString() =>
-        QueryHelpers.AddQueryString("", Keys.Where(raw.ContainsKey).Select(k => new KeyValuePair<string, string?>(k, raw[k]))).TrimStart('?');
+    public string ToQueryString() => With("").TrimStart('?');
 
     /// <summary>The address of <paramref name="path"/> with this scenario and the given changes (a null value removes its key).</summary>
     public string With(string path, params (string Key, string? Value)[] changes)
