@@ -219,6 +219,8 @@ public static class SyntheticReturns
                 : reason;
         }
 
+        RegisterSupportedAccommodation(child);
+
         // Missing incidents for older children: short and closed, within the period.
         if (age >= 10 && random.NextDouble() < 0.3)
         {
@@ -239,6 +241,49 @@ public static class SyntheticReturns
         }
 
         return child;
+    }
+
+    // Supported accommodation (H5) needs an Ofsted registration (URN) from 28 October 2023 (rule 230): an H5 placement
+    // made from that day has one, and one still open then ends that day and goes on, as the same placement with its
+    // new registration, in an episode of its own ("change in the status of placement only"), so that last year's open
+    // episode and this year's first agree (503F). The URN comes from the child and the date, not from the shared
+    // random sequence, so every other child and episode is generated exactly as before; it is the same for the same
+    // placement (child and placement postcode), so a change of legal status alone keeps it (434).
+    private static void RegisterSupportedAccommodation(SimChild child)
+    {
+        var from = new DateOnly(2023, 10, 28);
+        for (var i = 0; i < child.Episodes.Count; i++)
+        {
+            var e = child.Episodes[i];
+            if (e.Place != "H5" || e.Urn is not null || e.Dec is { } dec && dec <= from)
+            {
+                continue;
+            }
+
+            var urn = "SC" + (100000 + (int)((uint)StableHash(child.Id + e.PlPost) % 900000)).ToString(CultureInfo.InvariantCulture);
+            if (e.Decom >= from)
+            {
+                child.Episodes[i] = e with { Urn = urn };
+                continue;
+            }
+
+            var registered = e with { Decom = from, Rne = "P", Urn = urn };
+            e.Dec = from;
+            e.Rec = "X1";
+            e.ReasonPlaceChange = "PLACE";
+            child.Episodes.Insert(i + 1, registered);
+        }
+    }
+
+    private static int StableHash(string text)
+    {
+        var hash = 17;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+
+        return hash;
     }
 
     private static string FirstPlace(int age, Random random)

@@ -16,7 +16,7 @@ public static class Ssda903Validator
     [
         .. HeaderRules.All(), .. EpisodeFieldRules.All(), .. EpisodeChainRules.All(), .. EpisodeAgeRules.All(),
         .. Oc2Rules.All(), .. Oc3Rules.All(), .. AdoptionRules.All(), .. MissingRules.All(), .. ReviewRules.All(),
-        .. UascRules.All(), .. PrevPermRules.All(), .. SwEpisodeRules.All(), .. IntegrityRules.All(),
+        .. UascRules.All(), .. UascChangeRules.All(), .. CareLeaverHistoryRules.All(), .. PlacementChangeRules.All(), .. PrevPermRules.All(), .. SwEpisodeRules.All(), .. IntegrityRules.All(),
         .. PreviousYearRules.All(),
     ];
 

@@ -352,6 +352,19 @@ internal static class RuleCases
         P("SW16aSTG2", p => p.Set(SWEpisodes, 0, "SW_ID", "SW999"), SWEpisodes);
         P("SW16bSTG2", p => p.Set(SWEpisodes, 0, "SW_DECOM", "01/02/2023"), SWEpisodes);
         P("SW16cSTG2", p => p.Set(SWEpisodes, 0, "SW_REASON", "OTHERS"), SWEpisodes);
+
+        // 217t, 230: the placement changes of 28 October 2023 (2023/24 only); child 1's episode is still open.
+        Y(2023, "217t", b => b.Set(Episodes, 0, "PLACE", "P2"), Episodes);
+        Y(2023, "230", b => b.Set(Episodes, 0, "PLACE", "H5").Set(Episodes, 0, "URN", "XXXXXXX"), Episodes);
+
+        // 1001: care leaver child 2 (16 on 01/06/2022) was looked after for one month last year, so is not a relevant child.
+        P("1001", p => p.Add(Episodes, "CHILD=2", "DECOM=01/01/2024", "RNE=S", "LS=C2", "CIN=N1", "PLACE=U4", "DEC=01/02/2024", "REC=E4A"), OC3, b => Leaver(b));
+
+        // 205A–D (XML layout: the header's UASC flag). Child 1 turns 18 on 01/06/2030, the date their UASC status ceases.
+        P("205A", p => { p.Set(Header, 0, "UASC", "1"); Uasc(p, "01/06/2030"); }, UASC, b => Uasc(b, null));
+        P("205B", p => { p.Set(Header, 0, "UASC", "1"); Uasc(p, "01/06/2030"); }, UASC, b => { b.Set(Header, 0, "UASC", "1"); Uasc(b, "01/06/2029"); });
+        P("205C", _ => { }, UASC, b => Uasc(b, "01/06/2030"));
+        P("205D", _ => { }, Header, b => { b.Set(Header, 0, "UASC", "1"); Uasc(b, "01/06/2030"); });
     }
 
     public static IReadOnlyList<RuleCase> All => List;
@@ -396,6 +409,12 @@ internal static class RuleCases
         b.Add(AD1, "CHILD=1", "DOB=01/06/2012", "DATE_INT=01/03/2024", "DATE_MATCH=01/05/2024", "FOSTER_CARE=1", "NB_ADOPTR=2", "SEX_ADOPTR=MF", "LS_ADOPTR=L11");
         b.Add(PlacedAdoption, "CHILD=1", "DOB=01/06/2012", "DATE_PLACED=01/03/2024");
         b.Clear(OC2);
+    }
+
+    private static void Uasc(ReturnBuilder b, string? duc)
+    {
+        var row = b.Add(UASC, "CHILD=1", "SEX=F", "DOB=01/06/2012");
+        b.Set(UASC, row, "DUC", duc);
     }
 
     private static void Missing1(ReturnBuilder b) =>

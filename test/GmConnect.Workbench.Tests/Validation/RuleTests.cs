@@ -91,6 +91,29 @@ public sealed class RuleTests
         Assert.Equal(expected.Length == 0 ? [] : new[] { expected }, codes);
     }
 
+    [Theory]
+    [InlineData(2023, "M2 2BB", "01/11/2023", true)]
+    [InlineData(2023, "M2 2BB", "28/10/2023", false)]
+    [InlineData(2023, "EH1 1AA", null, false)]
+    [InlineData(2023, "CF10 1AA", null, false)]
+    [InlineData(2023, "GU1 1AA", null, true)]
+    [InlineData(2022, "M2 2BB", null, false)]
+    public void Validate_H5WithoutUrn_Rule230OnlyInEnglandFrom29October2023(int startYear, string postcode, string? dec, bool flagged)
+    {
+        // A return carries no PL_LA, so the placement postcode's area tells a placement outside England; and the
+        // requirement began on 29 October 2023, so an older year's open H5 episode is not judged.
+        var b = new ReturnBuilder(startYear);
+        b.Set(ReturnTable.Episodes, 0, "PLACE", "H5").Set(ReturnTable.Episodes, 0, "URN", null).Set(ReturnTable.Episodes, 0, "PL_POST", postcode);
+        if (dec is not null)
+        {
+            b.Set(ReturnTable.Episodes, 0, "DEC", dec).Set(ReturnTable.Episodes, 0, "REC", "E4A");
+        }
+
+        var errors = Ssda903Validator.Validate(b.Build(), null);
+
+        Assert.Equal(flagged, errors.Any(e => e.Code == "230" && e.Table == ReturnTable.Episodes && e.Row == 0));
+    }
+
     [Fact]
     public void RuleCases_EveryImplementedRule_HasATargetedFixture()
     {
@@ -119,8 +142,8 @@ public sealed class RuleTests
 
         Assert.Contains("SW15STG2", y2425);
         Assert.DoesNotContain("SW15STG2", y2324);
-        Assert.Equal(283, y2324.Count);
-        Assert.Equal(286, y2425.Count);
+        Assert.Equal(290, y2324.Count);
+        Assert.Equal(291, y2425.Count);
     }
 
     private static Ssda903Return? Previous(RuleCase c, bool broken)

@@ -37,7 +37,10 @@ internal static class EpisodeFieldRules
         yield return new("214", ctx => Rows(ctx, E, (t, r) => t.In(r, "LS", CodeLists.Respite) && (t.Filled(r, "PL_POST") || t.Filled(r, "URN"))));
         yield return new("218", ctx => Rows(ctx, E, (t, r) => t.Blank(r, "URN") && t.Filled(r, "PLACE") && !t.Is(r, "PLACE", NoUrn)
             && (t.Date(r, "DEC") is not { } dec || dec >= ctx.Start)));
-        yield return new("222", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", NoUrn) && t.Filled(r, "URN") && !t.Is(r, "URN", "XXXXXXX")));
+        // From 2023/24 (as the reference's rule for that year) supported accommodation (H5) may have a URN: it needs one
+        // from 28 October 2023 (230).
+        yield return new("222", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", NoUrn) && t.Filled(r, "URN") && !t.Is(r, "URN", "XXXXXXX")
+            && !(ctx.Year.StartYear >= 2023 && t.Is(r, "PLACE", "H5"))));
         // A temporary placement has no reason for the change, nor has the episode before it (the reference's reading).
         yield return new("226", Rule226);
         yield return new("353", ctx => Rows(ctx, E, (t, r) => t.Date(r, "DECOM") < new DateOnly(1991, 10, 14)));
