@@ -9,7 +9,7 @@ namespace GmConnect.Integration.IdentityFeed;
 /// <summary>
 /// Feeds imported person records to the Identity Manager: reads Integration's change feed
 /// (<c>integration_change</c>) after its stored cursor, submits each changed record as it now stands, then moves
-/// the cursor. At-least-once: a crash between submitting and moving the cursor replays the batch, which is
+/// the cursor. Each batch goes to the manager as one <see cref="IIdentityManager.SubmitBatchAsync"/>. At-least-once: a crash between submitting and moving the cursor replays the batch, which is
 /// harmless because <see cref="IIdentityManager.SubmitAsync"/> on unchanged content changes nothing.
 /// <para>
 /// On PostgreSQL a change can commit after a later one (two imports at once take sequence numbers in one order
@@ -120,12 +120,10 @@ public sealed class IdentityFeedConsumer(Store store, IIdentityManager identity,
             return new FeedProgress(0, 0, 0, cursor);
         }
 
-        var unchanged = 0;
-        foreach (var key in order)
-        {
-            var outcome = await identity.SubmitAsync(records[key], cancellationToken).ConfigureAwait(false);
-            unchanged += outcome.Decision == MatchDecision.Unchanged ? 1 : 0;
-        }
+        // One batch for the Identity Manager too: matched in order, each against the earlier ones, stored in one
+        // transaction (all or none, so a failure leaves the cursor and the index where they were).
+        var outcomes = await identity.SubmitBatchAsync(order.ConvertAll(key => records[key]), cancellationToken).ConfigureAwait(false);
+        var unchanged = outcomes.Count(o => o.Decision == MatchDecision.Unchanged);
 
         await using (var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
