@@ -59,17 +59,21 @@ internal static class ReportRenderer
     public static string Describe(ReportBlock block, ExploreDataset data)
     {
         ArgumentNullException.ThrowIfNull(block);
-        if (block.Measure == ForecastStory)
-        {
-            return "forecast: " + ForecastQuery.Parse(new QueryCollection(Values(block)), data).Describe();
-        }
+        return block.Measure == ForecastStory
+            ? Describe(ForecastQuery.Parse(new QueryCollection(Values(block)), data))
+            : Describe(block, Query(block, data));
+    }
 
-        var q = Query(block, data);
+    // The same, from the block's query already parsed (rendering parses each block's filters once).
+    private static string Describe(ReportBlock block, ExploreQuery q)
+    {
         var area = q.Area == Ssda903Measures.GreaterManchester ? "Greater Manchester" : q.Area;
         return block.Measure == DriftersStory
             ? $"drifters, {(block.View == "areas" ? "every area" : area)}, every year of entry; {q.Describe()}"
             : $"{area}, {q.Year}; {q.Describe()}";
     }
+
+    private static string Describe(ForecastQuery q) => "forecast: " + q.Describe();
 
     /// <summary>Where a chart block can be opened again with its filters, and what that place is called.</summary>
     public static (string Href, string Name) Source(ReportBlock block, ExploreDataset data)
@@ -112,7 +116,7 @@ internal static class ReportRenderer
 
         var figures = data.Measures(q.Filter, viewerAuthority);
         var rows = ExploreCharts.Rows(b.View, q, figures);
-        var filters = Describe(b, data);
+        var filters = Describe(b, q);
         var description = $"{q.Measure.Title}: {ExploreCharts.Title(b.View, q)}. Filters: {filters}.";
         var chart = new ChartBlock(b.Id, title, description, ExploreCharts.Spec(b.View, q, rows),
             links ? q.With("/workbench/explore", ("handler", "csv"), ("view", b.View)) : null, PivotTable.For(b.View, q, rows).ToChartTable());
@@ -130,7 +134,7 @@ internal static class ReportRenderer
         }
 
         var rows = DriftersCharts.Rows(b.View, q.Area, data.Drifters(q.Filter, viewerAuthority));
-        var filters = Describe(b, data);
+        var filters = Describe(b, q);
         var description = $"Drifters: {DriftersCharts.Title(b.View, q.Area)}. Filters: {filters}.";
         var chart = new ChartBlock(b.Id, title, description, DriftersCharts.Spec(b.View, q.Area, rows),
             links ? q.With("/workbench/drifters", ("handler", "csv"), ("view", b.View), ("measure", null), ("year", null)) : null, DriftersCharts.Table(b.View, rows));
@@ -152,7 +156,7 @@ internal static class ReportRenderer
             return Problem(b, title, links ? forecast : null, "nobody was looked after in this area in the years it is fitted on");
         }
 
-        var filters = Describe(b, data);
+        var filters = Describe(q);
         var description = $"Forecast: {ForecastTitle(b.View)}. Scenario: {filters}.";
         var chart = new ChartBlock(b.Id, title, description, ForecastCharts.Spec(b.View, projected.Values),
             links ? q.With("/workbench/forecast", ("handler", "csv")) : null, ForecastCharts.Table(b.View, projected.Values));
