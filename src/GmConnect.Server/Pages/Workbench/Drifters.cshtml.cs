@@ -1,23 +1,15 @@
 using System.Text;
-using GmConnect.Server.Security;
 using GmConnect.Server.Workbench;
 using GmConnect.Workbench.Explore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GmConnect.Server.Pages.Workbench;
 
 /// <summary>The drifters story: children who enter care aged 0–2, how long they stay and how they leave, by area and by year of entry.</summary>
 [Authorize]
-public sealed class DriftersModel(WorkbenchData data) : PageModel
+public sealed class DriftersModel(WorkbenchData data) : WorkbenchQueryPageModel(data)
 {
-    internal ExploreDataset? Dataset { get; private set; }
-
-    internal ExploreQuery? Query { get; private set; }
-
-    internal WorkbenchViewer Viewer { get; private set; } = new(null);
-
     internal IReadOnlyList<DriftersRow> Results { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -35,14 +27,11 @@ public sealed class DriftersModel(WorkbenchData data) : PageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Viewer = WorkbenchViewer.Of(UserClaims.From(User));
-        Dataset = await data.DatasetAsync(cancellationToken);
-        if (Dataset is null)
+        if (await LoadQueryAsync(cancellationToken) is not var (dataset, query))
         {
             return;
         }
 
-        Query = ExploreQuery.Parse(Request.Query, Dataset);
-        Results = Dataset.Drifters(Query.Filter, Viewer.Authority);
+        Results = dataset.Drifters(query.Filter, Viewer.Authority);
     }
 }

@@ -1,11 +1,9 @@
 using System.Text;
-using GmConnect.Server.Security;
 using GmConnect.Server.Workbench;
 using GmConnect.Workbench.Explore;
 using GmConnect.Workbench.Measures;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GmConnect.Server.Pages.Workbench;
 
@@ -14,14 +12,8 @@ namespace GmConnect.Server.Pages.Workbench;
 /// table (the table is the view without JavaScript and for screen readers), and each chart's data as CSV.
 /// </summary>
 [Authorize]
-public sealed class ExploreModel(WorkbenchData data) : PageModel
+public sealed class ExploreModel(WorkbenchData data) : WorkbenchQueryPageModel(data)
 {
-    internal ExploreDataset? Dataset { get; private set; }
-
-    internal ExploreQuery? Query { get; private set; }
-
-    internal WorkbenchViewer Viewer { get; private set; } = new(null);
-
     internal IReadOnlyList<MeasureValue> Figures { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -46,14 +38,11 @@ public sealed class ExploreModel(WorkbenchData data) : PageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Viewer = WorkbenchViewer.Of(UserClaims.From(User));
-        Dataset = await data.DatasetAsync(cancellationToken);
-        if (Dataset is null)
+        if (await LoadQueryAsync(cancellationToken) is not var (dataset, query))
         {
             return;
         }
 
-        Query = ExploreQuery.Parse(Request.Query, Dataset);
-        Figures = Dataset.Measures(Query.Filter, Viewer.Authority);
+        Figures = dataset.Measures(query.Filter, Viewer.Authority);
     }
 }

@@ -1,9 +1,7 @@
-using GmConnect.Server.Security;
 using GmConnect.Server.Workbench;
 using GmConnect.Workbench.Explore;
 using GmConnect.Workbench.Measures;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GmConnect.Server.Pages.Workbench;
 
@@ -12,7 +10,7 @@ namespace GmConnect.Server.Pages.Workbench;
 /// multiples and a comparison with GM, under the same filters as the explorer; and the way into everything else.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(WorkbenchData data) : PageModel
+public sealed class IndexModel(WorkbenchData data) : WorkbenchQueryPageModel(data)
 {
     /// <summary>The measures the dashboard draws, and the view of each.</summary>
     internal static readonly (string Measure, string View)[] Headlines =
@@ -20,24 +18,15 @@ public sealed class IndexModel(WorkbenchData data) : PageModel
         ("cla_rate_per_10000", "compare"), ("cla_rate_per_10000", "multiples"), ("cla_31_march", "multiples"), ("started", "multiples"), ("ceased", "multiples"),
     ];
 
-    internal ExploreDataset? Dataset { get; private set; }
-
-    internal ExploreQuery? Query { get; private set; }
-
-    internal WorkbenchViewer Viewer { get; private set; } = new(null);
-
     internal IReadOnlyList<MeasureValue> Figures { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Viewer = WorkbenchViewer.Of(UserClaims.From(User));
-        Dataset = await data.DatasetAsync(cancellationToken);
-        if (Dataset is null)
+        if (await LoadQueryAsync(cancellationToken) is not var (dataset, query))
         {
             return;
         }
 
-        Query = ExploreQuery.Parse(Request.Query, Dataset);
-        Figures = Dataset.Measures(Query.Filter, Viewer.Authority);
+        Figures = dataset.Measures(query.Filter, Viewer.Authority);
     }
 }
