@@ -114,6 +114,25 @@ public sealed class RuleTests
         Assert.Equal(flagged, errors.Any(e => e.Code == "230" && e.Table == ReturnTable.Episodes && e.Row == 0));
     }
 
+    [Theory]
+    [InlineData("M2 2BB", true)]
+    [InlineData("LL11 1AA", false)]
+    [InlineData("G1 1AA", false)]
+    [InlineData("BT1 1AA", false)]
+    [InlineData("JE2 3AB", false)]
+    [InlineData("GU1 1AA", true)]
+    [InlineData("SY1 1AA", true)]
+    public void Validate_NoUrn_Rule218OnlyForPlacementsInEngland(string postcode, bool flagged)
+    {
+        // Wales, Scotland, Northern Ireland and the Crown dependencies register no Ofsted URN; a border area counts as England.
+        var b = new ReturnBuilder();
+        b.Set(ReturnTable.Episodes, 0, "URN", null).Set(ReturnTable.Episodes, 0, "PL_POST", postcode);
+
+        var errors = Ssda903Validator.Validate(b.Build(), null);
+
+        Assert.Equal(flagged, errors.Any(e => e.Code == "218" && e.Table == ReturnTable.Episodes && e.Row == 0));
+    }
+
     [Fact]
     public void RuleCases_EveryImplementedRule_HasATargetedFixture()
     {
