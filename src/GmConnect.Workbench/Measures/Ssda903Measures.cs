@@ -50,7 +50,7 @@ public static class Ssda903Measures
 
         // What each child's year contributes is worked out once per authority and year, in parallel; GM reads its
         // authorities' facts in turn (it used to work every one of them out a second time).
-        var facts = work.AsParallel().AsOrdered().Select(w => w.Children is null ? null : Facts(w.Year, w.Children)).ToList();
+        var facts = ParallelWork.Map(work, w => w.Children is null ? null : Facts(w.Year, w.Children));
         for (var i = 0; i < work.Count; i++)
         {
             if (facts[i] is null)
@@ -69,8 +69,13 @@ public static class Ssda903Measures
         }
 
         // Each area and year is independent: computed in parallel, returned in a stable order.
-        var result = Enumerable.Range(0, work.Count).AsParallel().AsOrdered()
-            .SelectMany(i => ForArea(work[i].Area, work[i].Year, facts[i]!, work[i].Population).ToList()).ToList();
+        var areas = ParallelWork.Map(Enumerable.Range(0, work.Count).ToArray(), i => ForArea(work[i].Area, work[i].Year, facts[i]!, work[i].Population).ToList());
+        var result = new List<MeasureValue>(areas.Sum(a => a.Count));
+        foreach (var area in areas)
+        {
+            result.AddRange(area);
+        }
+
         return result;
     }
 
