@@ -148,8 +148,32 @@ public sealed class Ssda903Table
             }
         }
 
-        return _index.TryGetValue(column, out var found) ? found : -1;
+        // A column the table does not have (UASC and DUC on a CSV header, asked of every row) would be hashed on every
+        // call: names found absent are remembered by reference too. Readers on other threads see either the old or
+        // the new array; a name added twice by a race is harmless.
+        var absent = Volatile.Read(ref _absent);
+        for (var i = 0; i < absent.Length; i++)
+        {
+            if (ReferenceEquals(absent[i], column))
+            {
+                return -1;
+            }
+        }
+
+        if (_index.TryGetValue(column, out var found))
+        {
+            return found;
+        }
+
+        if (absent.Length < 16)
+        {
+            Volatile.Write(ref _absent, [.. absent, column]);
+        }
+
+        return -1;
     }
+
+    private string[] _absent = [];
 
     /// <summary>The trimmed value, or null when blank or the column is absent.</summary>
     public string? Get(int row, string column)
