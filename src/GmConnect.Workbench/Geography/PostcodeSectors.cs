@@ -25,31 +25,8 @@ public sealed class PostcodeSectors
     public IEnumerable<PostcodeSector> All => _sectors.Values;
 
     /// <summary>The sector of a postcode (full or sector only), or null when it is not known here.</summary>
-    public PostcodeSector? Find(string? postcode)
-    {
-        if (postcode is null)
-        {
-            return null;
-        }
-
-        // The measures ask for each looked-after child's two postcodes in every year, and working out the sector makes
-        // several strings; the answer per postcode is remembered (up to a bound, as the table lives for the process).
-        if (_found.TryGetValue(postcode, out var known))
-        {
-            return known;
-        }
-
-        var result = SectorOf(postcode) is { } sector && _sectors.TryGetValue(sector, out var found) ? found : null;
-        if (_found.Count < MaxRemembered)
-        {
-            _found.TryAdd(postcode, result);
-        }
-
-        return result;
-    }
-
-    private const int MaxRemembered = 200_000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PostcodeSector?> _found = new(StringComparer.Ordinal);
+    public PostcodeSector? Find(string? postcode) =>
+        SectorOf(postcode) is { } sector && _sectors.TryGetValue(sector, out var found) ? found : null;
 
     /// <summary>
     /// The sector written <c>OUTWARD D</c> for a full postcode (<c>M14 5XY</c>, <c>m145xy</c>) or a sector
