@@ -43,9 +43,10 @@ public static partial class Ssda903Importer
         }
 
         var result = new Ssda903Return(authority ?? dir.Name, found.Value);
+        var pool = new CellPool();
         foreach (var file in files)
         {
-            foreach (var table in ReadFile(file, messages))
+            foreach (var table in ReadFile(file, messages, pool))
             {
                 Merge(result, table, file.Name, messages);
             }
@@ -78,18 +79,28 @@ public static partial class Ssda903Importer
 
         var returns = new Dictionary<(string, CollectionYear), Ssda903Return>();
         var files = rootDir.EnumerateFiles("*", SearchOption.AllDirectories).Where(IsCandidate).OrderBy(f => f.FullName, StringComparer.Ordinal).ToList();
+        var authorities = files.Select(file => AuthorityOf(rootDir, file)).ToArray();
         // Files are decoded and parsed in parallel (each with its own messages), then merged in file order, so the
-        // returns and the messages are the same as reading one file after another.
-        var parsed = files.AsParallel().AsOrdered().Select(file =>
+        // returns and the messages are the same as reading one file after another. One authority's files are parsed
+        // one after another on one thread sharing one cell pool, so that a child's ID, a date or a code is one string
+        // across the authority's tables and years rather than one per file.
+        var parsed = new (IReadOnlyList<Ssda903Table> Tables, List<ImportMessage> Messages)[files.Count];
+        var groups = Enumerable.Range(0, files.Count).GroupBy(f => authorities[f], StringComparer.Ordinal)
+            .Select(g => g.ToArray()).OrderByDescending(g => g.Sum(f => files[f].Length)).ToArray();
+        Parallel.For(0, groups.Length, g =>
         {
-            var own = new List<ImportMessage>();
-            return (Tables: ReadFile(file, own), Messages: own);
-        }).ToList();
+            var pool = new CellPool();
+            foreach (var f in groups[g])
+            {
+                var own = new List<ImportMessage>();
+                parsed[f] = (ReadFile(files[f], own, pool), own);
+            }
+        });
         for (var f = 0; f < files.Count; f++)
         {
             var file = files[f];
             var relative = Path.GetRelativePath(rootDir.FullName, file.FullName).Split(Path.DirectorySeparatorChar);
-            var authority = relative.Length > 1 ? relative[0] : rootDir.Name;
+            var authority = authorities[f];
             var year = relative.Reverse().Select(YearFromName).FirstOrDefault(y => y is not null);
             messages.AddRange(parsed[f].Messages);
             foreach (var table in parsed[f].Tables)
@@ -141,8 +152,18 @@ public static partial class Ssda903Importer
         return null;
     }
 
+    // The authority of a file under the root: the first folder below it (the root's own name for a file directly in it).
+    private static string AuthorityOf(DirectoryInfo root, FileInfo file)
+    {
+        var relative = Path.GetRelativePath(root.FullName, file.FullName).Split(Path.DirectorySeparatorChar);
+        return relative.Length > 1 ? relative[0] : root.Name;
+    }
+
     /// <summary>Reads one CSV or XML file into tables (an XML file yields every table).</summary>
-    public static IReadOnlyList<Ssda903Table> ReadFile(FileInfo file, ICollection<ImportMessage> messages)
+    public static IReadOnlyList<Ssda903Table> ReadFile(FileInfo file, ICollection<ImportMessage> messages) =>
+        ReadFile(file, messages, new CellPool());
+
+    private static IReadOnlyList<Ssda903Table> ReadFile(FileInfo file, ICollection<ImportMessage> messages, CellPool pool)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(messages);
@@ -176,7 +197,7 @@ public static partial class Ssda903Importer
 
             return file.Extension.Equals(".xml", StringComparison.OrdinalIgnoreCase)
                 ? Ssda903XmlReader.Read(text.ToString(), file.Name, messages)
-                : ReadCsv(text, file.Name, messages);
+                : ReadCsv(text, file.Name, messages, pool);
         }
         finally
         {
@@ -188,10 +209,10 @@ public static partial class Ssda903Importer
     public static IReadOnlyList<Ssda903Table> ReadCsv(string text, string fileName, ICollection<ImportMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return ReadCsv(text.AsMemory(), fileName, messages);
+        return ReadCsv(text.AsMemory(), fileName, messages, new CellPool());
     }
 
-    private static IReadOnlyList<Ssda903Table> ReadCsv(ReadOnlyMemory<char> text, string fileName, ICollection<ImportMessage> messages)
+    private static IReadOnlyList<Ssda903Table> ReadCsv(ReadOnlyMemory<char> text, string fileName, ICollection<ImportMessage> messages, CellPool pool)
     {
         ArgumentNullException.ThrowIfNull(messages);
         // Cells are sliced from the text and pooled per column (CsvRecordReader, CellPool): no string per cell.
@@ -226,8 +247,10 @@ public static partial class Ssda903Importer
         var table = new Ssda903Table(kind.Value, extra);
         var line = 1;
         var target = headers.Select(h => table.ColumnIndex(h)).ToArray();
-        var pools = table.Columns.Select(_ => new CellPool()).ToArray();
         var childColumn = headers.IndexOf("CHILD");
+        // At most one row per remaining line: the columns are sized once instead of doubling as rows arrive.
+        table.EnsureCapacity(text.Span[bom..].Count('\n') + 1);
+        var row = new string?[table.Columns.Count];
         while (records.MoveNext())
         {
             line++;
@@ -242,12 +265,12 @@ public static partial class Ssda903Importer
                 messages.Add(new ImportMessage(fileName, line, $"Row has {count} values but the header has {headers.Count}; extra values ignored."));
             }
 
-            var row = new string?[table.Columns.Count];
+            Array.Clear(row);
             for (var i = 0; i < Math.Min(headers.Count, count); i++)
             {
                 if (target[i] >= 0)
                 {
-                    row[target[i]] = pools[target[i]].Clean(records[i]);
+                    row[target[i]] = pool.Clean(records[i]);
                 }
             }
 

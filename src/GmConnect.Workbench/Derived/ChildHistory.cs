@@ -63,8 +63,20 @@ public sealed class ChildHistory
     public IReadOnlyList<SocialWorkerEpisode> SocialWorkers { get; init; } = [];
 
     /// <summary>The distinct social workers the child had at some time in [from, to].</summary>
-    public int SocialWorkersBetween(DateOnly from, DateOnly to) =>
-        SocialWorkers.Where(w => w.Start <= to && (w.End is null || w.End >= from)).Select(w => w.SocialWorker).Distinct(StringComparer.Ordinal).Count();
+    public int SocialWorkersBetween(DateOnly from, DateOnly to)
+    {
+        // A loop and a set made only when needed: the measures ask this of every child looked after at 31 March.
+        HashSet<string>? seen = null;
+        foreach (var w in SocialWorkers)
+        {
+            if (w.Start <= to && (w.End is null || w.End >= from))
+            {
+                (seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(w.SocialWorker);
+            }
+        }
+
+        return seen?.Count ?? 0;
+    }
 
     /// <summary>Whether UASC on <paramref name="day"/>.</summary>
     public bool IsUascOn(DateOnly day) => WasUasc && (UascCeased is null || UascCeased > day);

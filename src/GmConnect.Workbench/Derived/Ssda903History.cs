@@ -37,20 +37,22 @@ public sealed class Ssda903History
         var all = returns.ToList();
         // Authorities share nothing (a child ID is only unique within one), so each is built on its own thread and the
         // results are put together in authority order: the same model as building them one after another.
-        var built = all.GroupBy(r => r.Authority, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .AsParallel().AsOrdered().Select(BuildAuthority).ToList();
+        var built = ParallelWork.Map(all.GroupBy(r => r.Authority, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList(),
+            BuildAuthority);
         var children = new List<ChildHistory>(built.Sum(b => b.Children.Count));
         var years = new Dictionary<string, IReadOnlyList<CollectionYear>>(StringComparer.Ordinal);
-        foreach (var (authority, authorityYears, authorityChildren) in built)
+        foreach (var b in built)
         {
-            years[authority] = authorityYears;
-            children.AddRange(authorityChildren);
+            years[b.Authority] = b.Years;
+            children.AddRange(b.Children);
         }
 
         return new Ssda903History(children, years);
     }
 
-    private static (string Authority, IReadOnlyList<CollectionYear> Years, List<ChildHistory> Children) BuildAuthority(IGrouping<string, Ssda903Return> authority)
+    private sealed record Built(string Authority, IReadOnlyList<CollectionYear> Years, List<ChildHistory> Children);
+
+    private static Built BuildAuthority(IGrouping<string, Ssda903Return> authority)
     {
         var ordered = authority.OrderBy(r => r.Year).ToList();
         var builders = new Dictionary<string, Builder>(StringComparer.Ordinal);
@@ -63,7 +65,7 @@ public sealed class Ssda903History
         // later return is no longer looked after.
         var latest = ordered[^1].Year;
         var children = builders.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => b.Value.Build(new ChildKey(authority.Key, b.Key), latest)).ToList();
-        return (authority.Key, ordered.Select(r => r.Year).Distinct().ToList(), children);
+        return new Built(authority.Key, ordered.Select(r => r.Year).Distinct().ToList(), children);
     }
 
     private static Builder For(Dictionary<string, Builder> builders, string child)

@@ -50,7 +50,7 @@ public static class Ssda903Measures
 
         // What each child's year contributes is worked out once per authority and year, in parallel; GM reads its
         // authorities' facts in turn (it used to work every one of them out a second time).
-        var facts = work.AsParallel().AsOrdered().Select(w => w.Children is null ? null : Facts(w.Year, w.Children)).ToList();
+        var facts = ParallelWork.Map(work, w => w.Children is null ? null : Facts(w.Year, w.Children));
         for (var i = 0; i < work.Count; i++)
         {
             if (facts[i] is null)
@@ -69,8 +69,13 @@ public static class Ssda903Measures
         }
 
         // Each area and year is independent: computed in parallel, returned in a stable order.
-        var result = Enumerable.Range(0, work.Count).AsParallel().AsOrdered()
-            .SelectMany(i => ForArea(work[i].Area, work[i].Year, facts[i]!, work[i].Population).ToList()).ToList();
+        var areas = ParallelWork.Map(Enumerable.Range(0, work.Count).ToArray(), i => ForArea(work[i].Area, work[i].Year, facts[i]!, work[i].Population).ToList());
+        var result = new List<MeasureValue>(areas.Sum(a => a.Count));
+        foreach (var area in areas)
+        {
+            result.AddRange(area);
+        }
+
         return result;
     }
 
@@ -277,23 +282,63 @@ public static class Ssda903Measures
                 period = null;
             }
 
-            var during = c.Periods.Any(p => !p.IsRespite && p.Start <= end && (p.End is null || p.End >= start));
+            // Loops rather than LINQ with lambdas: this runs for every child in every year, and each lambda capturing
+            // start and end was an allocation per call (the measures allocated about 250 MB for GM).
+            var during = false;
+            PeriodOfCare? started = null;
+            PeriodOfCare? ceased = null;
+            foreach (var p in c.Periods)
+            {
+                during |= !p.IsRespite && p.Start <= end && (p.End is null || p.End >= start);
+                if (started is null && p.Start >= start && p.Start <= end && !p.IsRespite)
+                {
+                    started = p;
+                }
+
+                if (p.End is { } x && x >= start && x <= end && !p.IsRespite)
+                {
+                    ceased = p;
+                }
+            }
+
+            var (missing, away) = (0, 0);
+            if (during)
+            {
+                foreach (var m in c.Missing)
+                {
+                    if (m.Start >= start && m.Start <= end)
+                    {
+                        missing += m.Type == "M" ? 1 : 0;
+                        away += m.Type == "A" ? 1 : 0;
+                    }
+                }
+            }
+
+            List<AdoptionSteps>? adopted = null;
+            foreach (var a in c.Adoptions)
+            {
+                if (a.Adopted >= start && a.Adopted <= end)
+                {
+                    (adopted ??= []).Add(a);
+                }
+            }
+
             return new ChildYear(c)
             {
                 Period = period,
                 Episode = episode,
                 Located = episode is null ? default : Locate(c.Key.Authority, episode),
                 UascAtEnd = episode is not null && c.IsUascOn(end),
-                Started = c.Periods.FirstOrDefault(p => p.Start >= start && p.Start <= end && !p.IsRespite),
-                Ceased = c.Periods.LastOrDefault(p => p.End is { } x && x >= start && x <= end && !p.IsRespite),
+                Started = started,
+                Ceased = ceased,
                 Placements = episode is null ? 0 : c.PlacementsBetween(start, end),
                 SocialWorkers = episode is null ? 0 : c.SocialWorkersBetween(start, end),
                 LongTerm = episode is not null && c.AgeOn(end) < 16 && period!.Start <= end.AddMonths(-30),
                 LongTermStable = episode is not null && c.AgeOn(end) < 16 && period!.Start <= end.AddMonths(-30) && SamePlacementSince(period, end) <= end.AddYears(-2),
                 During = during,
-                MissingIncidents = during ? c.Missing.Count(m => m.Type == "M" && m.Start >= start && m.Start <= end) : 0,
-                AwayIncidents = during ? c.Missing.Count(m => m.Type == "A" && m.Start >= start && m.Start <= end) : 0,
-                Adopted = c.Adoptions.Where(a => a.Adopted >= start && a.Adopted <= end).ToList(),
+                MissingIncidents = missing,
+                AwayIncidents = away,
+                Adopted = adopted is null ? [] : adopted,
             };
         }
     }

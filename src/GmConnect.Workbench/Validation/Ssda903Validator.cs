@@ -81,9 +81,14 @@ public static class Ssda903Validator
     {
         ArgumentNullException.ThrowIfNull(returns);
         var byKey = returns.GroupBy(r => (r.Authority, r.Year)).ToDictionary(g => g.Key, g => g.First());
-        return returns.AsParallel().AsOrdered()
-            .Select(r => (r, Validate(r, byKey.GetValueOrDefault((r.Authority, r.Year.Previous)))))
-            .ToList();
+        var errors = ParallelWork.Map(returns, r => Validate(r, byKey.GetValueOrDefault((r.Authority, r.Year.Previous))));
+        var results = new (Ssda903Return, IReadOnlyList<ValidationError>)[returns.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = (returns[i], errors[i]);
+        }
+
+        return results;
     }
 
     /// <summary>Writes <c>table,row,child,code,fields</c> (fields <c>;</c>-separated).</summary>

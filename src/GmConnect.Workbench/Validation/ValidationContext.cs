@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using GmConnect.Workbench.Model;
 
 namespace GmConnect.Workbench.Validation;
@@ -75,30 +76,27 @@ internal sealed class ValidationContext
     /// <summary>The episode rows of the child (empty when none).</summary>
     public IReadOnlyList<int> EpisodesOf(string child) => EpisodesByChild.TryGetValue(child, out var l) ? l : [];
 
-    private readonly Dictionary<ReturnTable, Dictionary<string, List<int>>> _byChild = [];
+    private readonly Dictionary<ReturnTable, Dictionary<string, int[]>> _byChild = [];
 
     /// <summary>Rows of <paramref name="table"/> for the child, in file order (indexed once per table).</summary>
     public IReadOnlyList<int> RowsOf(ReturnTable table, string child)
     {
         if (!_byChild.TryGetValue(table, out var index))
         {
-            index = [];
+            // One exact-size array per child rather than a list and its array: most children have one row in a table,
+            // and these indexes were most of what validation allocated (a table per return, every return).
             var t = Current[table];
-            foreach (var r in t.Rows)
+            index = new Dictionary<string, int[]>(t.Count, StringComparer.Ordinal);
+            for (var r = 0; r < t.Count; r++)
             {
-                var c = t.Child(r);
-                if (!index.TryGetValue(c, out var list))
-                {
-                    index[c] = list = [];
-                }
-
-                list.Add(r);
+                ref var rows = ref CollectionsMarshal.GetValueRefOrAddDefault(index, t.Child(r), out _);
+                rows = rows is null ? [r] : [.. rows, r];
             }
 
             _byChild[table] = index;
         }
 
-        return index.TryGetValue(child, out var rows) ? rows : [];
+        return index.TryGetValue(child, out var found) ? found : [];
     }
 
     /// <summary>Whether last year's return was supplied.</summary>
