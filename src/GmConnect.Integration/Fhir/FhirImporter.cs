@@ -393,23 +393,35 @@ public sealed class FhirImporter
         pending.Clear();
     }
 
-    private static async Task<Dictionary<(string Type, string Key), LedgerRow>> LedgerFindManyAsync(
+    private async Task<Dictionary<(string Type, string Key), LedgerRow>> LedgerFindManyAsync(
         DbConnection connection, string? organisation, List<TargetItem> items, CancellationToken cancellationToken)
     {
         var found = new Dictionary<(string Type, string Key), LedgerRow>();
         foreach (var byType in items.GroupBy(i => i.Resource.TypeName, StringComparer.Ordinal))
         {
-            foreach (var keys in byType.Select(i => i.Key).Distinct(StringComparer.Ordinal).Chunk(500))
+            // PostgreSQL takes the chunk's keys as one array, in one round trip; SQLite (in-process) IN lists of 500.
+            var postgres = _store.Provider == StoreProvider.PostgreSql;
+            foreach (var keys in byType.Select(i => i.Key).Distinct(StringComparer.Ordinal).Chunk(postgres ? int.MaxValue : 500))
             {
                 await using var command = connection.Command("").With("o", organisation ?? "").With("t", byType.Key);
-                var names = keys.Select((key, i) =>
+                string list;
+                if (postgres)
                 {
-                    var name = "k" + i.ToString(CultureInfo.InvariantCulture);
-                    command.With(name, key);
-                    return "@" + name;
-                }).ToList();
+                    command.With("keys", keys);
+                    list = "= ANY(@keys)";
+                }
+                else
+                {
+                    list = "IN (" + string.Join(", ", keys.Select((key, i) =>
+                    {
+                        var name = "k" + i.ToString(CultureInfo.InvariantCulture);
+                        command.With(name, key);
+                        return "@" + name;
+                    })) + ")";
+                }
+
                 command.CommandText = "SELECT resource_key, content_hash, target_id FROM integration_fhir_resource " +
-                    $"WHERE organisation = @o AND resource_type = @t AND resource_key IN ({string.Join(", ", names)})";
+                    $"WHERE organisation = @o AND resource_type = @t AND resource_key {list}";
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
