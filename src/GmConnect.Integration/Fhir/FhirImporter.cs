@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using GmConnect.Integration.Batches;
 using GmConnect.Integration.PersonRecords;
 using GmConnect.Integration.Storage;
 using GmConnect.Storage;
@@ -97,26 +98,11 @@ public sealed class FhirImporter
             Log.ImportStarted(_logger, batch.Id, format);
         }
 
-        var chunk = new List<FhirEntry>(ChunkSize);
-        long entries = 0;
-        foreach (var entry in source.ReadEntries())
-        {
-            entries++;
-            if (entry.Ordinal <= batch.Done)
-            {
-                continue;
-            }
-
-            chunk.Add(entry);
-            if (chunk.Count == ChunkSize)
-            {
-                await ImportChunkAsync(connection, batch, chunk, organisation, practitioner, cancellationToken);
-                chunk.Clear();
-                progress?.Report(new ImportProgress(entries, batch.Rejected, source.Fraction));
-            }
-        }
-
-        await ImportChunkAsync(connection, batch, chunk, organisation, practitioner, cancellationToken);
+        // A chunk is parsed while the one before it is handed over and written (docs/adr/0017).
+        var entries = await ChunkPipeline.RunAsync(
+            source.ReadEntries(), ChunkSize, entry => entry.Ordinal <= batch.Done, chunk => ParseChunk(chunk, cancellationToken),
+            (chunk, parsed) => ImportChunkAsync(connection, batch, chunk, parsed, organisation, practitioner, cancellationToken),
+            read => progress?.Report(new ImportProgress(read, batch.Rejected, source.Fraction)));
         await connection.Command("UPDATE integration_import_batch SET status = 'completed', completed_at = @t WHERE id = @id")
             .With("t", Now()).With("id", batch.Id).ExecuteNonQueryAsync(cancellationToken);
         progress?.Report(new ImportProgress(entries, batch.Rejected, 1.0));
@@ -128,20 +114,13 @@ public sealed class FhirImporter
     /// One chunk: targets first (each writes in its own transaction and is idempotent by key), then one transaction
     /// with the Patients, the rejected entries, the ledger of what the targets took, and the checkpoint.
     /// </summary>
-    private async Task ImportChunkAsync(
-        DbConnection connection, Batch batch, List<FhirEntry> chunk, string? organisation, (string Id, string Role)? practitioner, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses a chunk's entries. Parsing (the Firely SDK, strict as the API, or the fast reader) and the content digest
+    /// are most of a chunk's CPU, and entries are independent: they run on every core, and the results are in file order.
+    /// </summary>
+    private ParsedEntry[] ParseChunk(List<FhirEntry> chunk, CancellationToken cancellationToken)
     {
-        if (chunk.Count == 0)
-        {
-            return;
-        }
-
-        var patients = new List<PersonRecord>();
-        var rejected = new List<(FhirEntry Entry, IReadOnlyList<FhirProblem> Problems)>();
-        var items = new List<TargetItem>();
-        // Parsing (the Firely SDK, strict as the API) and the content digest are most of a chunk's CPU, and entries
-        // are independent: they run on every core, and what follows takes them in file order.
-        var parsed = new (Resource? Resource, IReadOnlyList<FhirProblem> Problems, string? Hash)[chunk.Count];
+        var parsed = new ParsedEntry[chunk.Count];
         var fast = ReadDocumentReferencesFast && _targets.ContainsKey("DocumentReference");
         Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
@@ -149,13 +128,31 @@ public sealed class FhirImporter
             // anything else, including every entry it might refuse, goes to the SDK.
             if (fast && chunk[i] is { Problem: null, Json: { } json } && DocumentReferenceReader.TryRead(json, out var pointer, out var digest))
             {
-                parsed[i] = (pointer, [], digest);
+                parsed[i] = new ParsedEntry(pointer, [], digest);
                 return;
             }
 
             var (resource, problems) = Parse(chunk[i]);
-            parsed[i] = (resource, problems, resource is null or Patient ? null : ContentHash(resource));
+            parsed[i] = new ParsedEntry(resource, problems, resource is null or Patient ? null : ContentHash(resource));
         });
+        return parsed;
+    }
+
+    private readonly record struct ParsedEntry(Resource? Resource, IReadOnlyList<FhirProblem> Problems, string? Hash);
+
+    private async Task ImportChunkAsync(
+        DbConnection connection, Batch batch, List<FhirEntry> chunk, ParsedEntry[] parsed, string? organisation, (string Id, string Role)? practitioner,
+        CancellationToken cancellationToken)
+    {
+        if (chunk.Count == 0)
+        {
+            return;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var patients = new List<PersonRecord>();
+        var rejected = new List<(FhirEntry Entry, IReadOnlyList<FhirProblem> Problems)>();
+        var items = new List<TargetItem>();
         for (var i = 0; i < chunk.Count; i++)
         {
             var entry = chunk[i];
@@ -396,23 +393,35 @@ public sealed class FhirImporter
         pending.Clear();
     }
 
-    private static async Task<Dictionary<(string Type, string Key), LedgerRow>> LedgerFindManyAsync(
+    private async Task<Dictionary<(string Type, string Key), LedgerRow>> LedgerFindManyAsync(
         DbConnection connection, string? organisation, List<TargetItem> items, CancellationToken cancellationToken)
     {
         var found = new Dictionary<(string Type, string Key), LedgerRow>();
         foreach (var byType in items.GroupBy(i => i.Resource.TypeName, StringComparer.Ordinal))
         {
-            foreach (var keys in byType.Select(i => i.Key).Distinct(StringComparer.Ordinal).Chunk(500))
+            // PostgreSQL takes the chunk's keys as one array, in one round trip; SQLite (in-process) IN lists of 500.
+            var postgres = _store.Provider == StoreProvider.PostgreSql;
+            foreach (var keys in byType.Select(i => i.Key).Distinct(StringComparer.Ordinal).Chunk(postgres ? int.MaxValue : 500))
             {
                 await using var command = connection.Command("").With("o", organisation ?? "").With("t", byType.Key);
-                var names = keys.Select((key, i) =>
+                string list;
+                if (postgres)
                 {
-                    var name = "k" + i.ToString(CultureInfo.InvariantCulture);
-                    command.With(name, key);
-                    return "@" + name;
-                }).ToList();
+                    command.With("keys", keys);
+                    list = "= ANY(@keys)";
+                }
+                else
+                {
+                    list = "IN (" + string.Join(", ", keys.Select((key, i) =>
+                    {
+                        var name = "k" + i.ToString(CultureInfo.InvariantCulture);
+                        command.With(name, key);
+                        return "@" + name;
+                    })) + ")";
+                }
+
                 command.CommandText = "SELECT resource_key, content_hash, target_id FROM integration_fhir_resource " +
-                    $"WHERE organisation = @o AND resource_type = @t AND resource_key IN ({string.Join(", ", names)})";
+                    $"WHERE organisation = @o AND resource_type = @t AND resource_key {list}";
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {

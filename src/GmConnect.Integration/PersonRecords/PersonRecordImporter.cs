@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using GmConnect.Integration.Batches;
 using GmConnect.Integration.Storage;
 using GmConnect.Storage;
 using Microsoft.Extensions.Logging;
@@ -53,26 +54,11 @@ public sealed class PersonRecordImporter(Store store, TimeProvider time, ILogger
             Log.ImportStarted(logger, batch.Id, Format);
         }
 
-        var chunk = new List<PersonRecordRow>(ChunkSize);
-        long rows = 0;
-        foreach (var row in reader.ReadRows())
-        {
-            rows++;
-            if (row.Line <= batch.LinesDone)
-            {
-                continue;
-            }
-
-            chunk.Add(row);
-            if (chunk.Count == ChunkSize)
-            {
-                await CommitChunkAsync(connection, batch, chunk, cancellationToken);
-                chunk.Clear();
-                progress?.Report(new ImportProgress(rows, batch.Rejected, reader.Fraction));
-            }
-        }
-
-        await CommitChunkAsync(connection, batch, chunk, cancellationToken);
+        // The next chunk is read and parsed while the one before it is committed (docs/adr/0017).
+        var rows = await ChunkPipeline.RunAsync(
+            reader.ReadRows(), ChunkSize, row => row.Line <= batch.LinesDone, _ => 0,
+            (chunk, _) => CommitChunkAsync(connection, batch, chunk, cancellationToken),
+            read => progress?.Report(new ImportProgress(read, batch.Rejected, reader.Fraction)));
         await connection.Command("UPDATE integration_import_batch SET status = 'completed', completed_at = @t WHERE id = @id")
             .With("t", Now()).With("id", batch.Id).ExecuteNonQueryAsync(cancellationToken);
         progress?.Report(new ImportProgress(rows, batch.Rejected, 1.0));
@@ -89,6 +75,7 @@ public sealed class PersonRecordImporter(Store store, TimeProvider time, ILogger
             return;
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var writer = new SqlWriter(connection, transaction);
         var accepted = new List<PersonRecord>(chunk.Count);

@@ -122,10 +122,14 @@ internal static class PersonRecordWriter
         var found = new Dictionary<(string, string), (string, int)>();
         if (provider == StoreProvider.PostgreSql)
         {
-            // One round trip for the whole chunk: the keys go as two arrays.
+            // One round trip for the whole chunk: the keys go as two arrays, and each is looked up by the primary key.
+            // A plain join let the planner hash the whole table for every chunk once it had a few hundred thousand rows
+            // (quadratic over a large import); the lateral subquery with OFFSET 0 cannot be turned into that join.
             await using var command = connection.Command("""
-                SELECT p.source, p.record_id, p.row_hash, p.version FROM integration_person_record p
-                JOIN unnest(@s, @r) AS k(source, record_id) ON p.source = k.source AND p.record_id = k.record_id
+                SELECT k.source, k.record_id, p.row_hash, p.version FROM unnest(@s, @r) AS k(source, record_id)
+                CROSS JOIN LATERAL (
+                    SELECT r.row_hash, r.version FROM integration_person_record r
+                    WHERE r.source = k.source AND r.record_id = k.record_id OFFSET 0) p
                 """, transaction).With("s", keys.Select(k => k.Source).ToArray()).With("r", keys.Select(k => k.RecordId).ToArray());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

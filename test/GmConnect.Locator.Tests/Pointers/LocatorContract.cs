@@ -3,6 +3,7 @@ using GmConnect.Governance.Decisions;
 using GmConnect.Identity.Manager;
 using GmConnect.Locator.Pointers;
 using GmConnect.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using static GmConnect.Locator.Tests.LocatorWorld;
 
 namespace GmConnect.Locator.Tests.Pointers;
@@ -188,6 +189,26 @@ public abstract class LocatorContract(StoreProvider provider) : IAsyncLifetime
 
         Assert.True(deleted.Succeeded);
         Assert.Null(await _world.Finder.ReadAsync(Request(ManchesterSocialWorker, Purpose.Safeguarding), pointer.Id, Ct));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_OwnPointer_LeavesNoSubjectRows()
+    {
+        // No foreign key cascades the subjects on PostgreSQL (migration 0003, docs/adr/0017): the store removes them.
+        var pointer = (await _world.Publisher.CreateAsync(ManchesterSocialWorker, Draft("child-protection-plan", Child), Ct)).RecordPointer!;
+        var before = await SubjectRowsAsync(pointer.Id);
+
+        await _world.Publisher.DeleteAsync(ManchesterSocialWorker, pointer.Id, Ct);
+
+        Assert.Equal(1, before);
+        Assert.Equal(0, await SubjectRowsAsync(pointer.Id));
+    }
+
+    private async Task<long> SubjectRowsAsync(string pointerId)
+    {
+        await using var connection = await _world.Services.GetRequiredService<Store>().OpenConnectionAsync(Ct);
+        return Convert.ToInt64(await connection.Command("SELECT COUNT(*) FROM loc_pointer_subject WHERE pointer_id = @id").With("id", pointerId)
+            .ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]

@@ -1,0 +1,3 @@
+-- Integration, version 4 (SQLite): nothing to do. The PostgreSQL schema drops the bulk-loaded tables' foreign keys
+-- to integration_import_batch (docs/adr/0017); SQLite checks a foreign key cheaply in-process, and dropping one there
+-- means rebuilding the table, so the SQLite schema keeps them.

@@ -1,0 +1,2 @@
+-- Record Locator, version 3 (SQLite): nothing to do. The PostgreSQL schema drops loc_pointer_subject's foreign key to
+-- loc_pointer (docs/adr/0017); dropping one in SQLite means rebuilding the table, and an in-process check is cheap.
