@@ -83,7 +83,7 @@ public sealed partial class IdentityManager
         var smallest = _index.BySearchField(field, value);
         var why = given.Select(g => $"{PersonIndex.SearchFieldNames[g.Field]}: exact").ToList();
         return [.. smallest
-            .Where(r => given.All(g => r.Features.Values[_index.SearchFields[g.Field]] == g.Value))
+            .Where(r => given.All(g => _index.ValueOf(r, _index.SearchFields[g.Field]) == g.Value))
             .OrderBy(r => r.Link.Order)
             .Take(limit)
             .Select(r => new ScoredCandidate(r.ToLinked(), 1.0, null, MatchGrade.Certain, why))];
