@@ -70,6 +70,13 @@ internal sealed class PersonIndex
     /// <summary>The stored documents of restored records.</summary>
     public DocumentArena Documents { get; } = new();
 
+    /// <summary>
+    /// The probe (row 0, with its <paramref name="features"/>) and <paramref name="rows"/> as prepared records for scoring,
+    /// from the values the index holds: a candidate is neither parsed nor normalised again.
+    /// </summary>
+    public PreparedRecords Prepared(RecordFeatures features, IReadOnlyList<IndexedRecord> rows) =>
+        PreparedRecords.FromPrepared(_settings, rows.Count + 1, (i, c) => i == 0 ? features.Values[c] : _rows.Value(rows[i - 1].Slot, c));
+
     /// <summary>A record's prepared value of one comparison.</summary>
     public string? ValueOf(IndexedRecord record, int comparison) => _rows.Value(record.Slot, comparison);
 

@@ -63,7 +63,7 @@ public sealed partial class IdentityManager
         {
             var features = _index.Describe(probe);
             var candidates = _index.Candidates(features, _options.MaxCandidates);
-            return Scored(probe, candidates, limit, evidenceOnly: true);
+            return Scored(probe, features, candidates, limit, evidenceOnly: true);
         }
         finally
         {
@@ -99,11 +99,11 @@ public sealed partial class IdentityManager
             _index.AddBySearchField(field, value, candidates, _options.MaxCandidates);
         }
 
-        return Scored(probe, candidates, limit, evidenceOnly: true);
+        return Scored(probe, features, candidates, limit, evidenceOnly: true);
     }
 
     /// <summary>Each candidate record scored against the probe, best first, with grade and why.</summary>
-    private List<ScoredCandidate> Scored(IdentityRecord probe, HashSet<IndexedRecord> candidates, int limit, bool evidenceOnly)
+    private List<ScoredCandidate> Scored(IdentityRecord probe, RecordFeatures features, HashSet<IndexedRecord> candidates, int limit, bool evidenceOnly)
     {
         if (candidates.Count == 0)
         {
@@ -111,8 +111,7 @@ public sealed partial class IdentityManager
         }
 
         var rows = candidates.ToList();
-        var table = RecordColumns.Table(_scorer.Columns, rows.Select(r => r.Record).Prepend(probe));
-        var scores = _scorer.Score(table, _index.Frequency);
+        var scores = _scorer.Score(_index.Prepared(features, rows), _index.Frequency);
         var result = new List<(ScoredCandidate Candidate, double Weight)>();
         for (var i = 0; i < rows.Count; i++)
         {
