@@ -61,10 +61,10 @@ internal static class RebuildRun
         Console.WriteLine($"  read {stored.Count:N0} records (SQL, documents as bytes, prepared forms): {step.Elapsed.TotalSeconds:F2} s, {Cpu()}");
         var index = new PersonIndex(settings, columns);
         index.EnsureCapacity(stored.Count);
-        var features = new RecordFeatures?[stored.Count];
-        Parallel.For(0, stored.Count, i => features[i] = stored[i].Prepared is { } form ? index.Restore(stored[i].Key, stored[i].Document, form) : null);
+        var restoredOk = new bool[stored.Count];
+        Parallel.For(0, stored.Count, i => restoredOk[i] = stored[i].Prepared is { } form && index.Restore(i, stored[i].Key, stored[i].Document.Span, form));
 
-        Console.WriteLine($"  restore from stored forms ({features.Count(f => f is not null):N0}): {step.Elapsed.TotalSeconds:F2} s, {Cpu()}");
+        Console.WriteLine($"  restore from stored forms ({restoredOk.Count(f => f):N0}): {step.Elapsed.TotalSeconds:F2} s, {Cpu()}");
         // GMC_BENCH_SPLIT=1: where the restore's time goes (identifiers, decoding with and without interning) — a look, not a figure.
         if (Environment.GetEnvironmentVariable("GMC_BENCH_SPLIT") == "1")
         {
@@ -72,7 +72,7 @@ internal static class RebuildRun
             var n = 0;
             foreach (var s in stored)
             {
-                n += RecordDocument.Identifiers(s.Key, s.Document).Length;
+                n += RecordDocument.Identifiers(s.Key, s.Document.Span).Length;
             }
 
             Console.WriteLine($"    of which identifiers ({n:N0}): {step.Elapsed.TotalSeconds:F2} s, {Cpu()}");
@@ -91,11 +91,11 @@ internal static class RebuildRun
             Console.WriteLine($"    of which decoding without interning: {step.Elapsed.TotalSeconds:F2} s, {Cpu()}");
         }
 
-        var missing = Enumerable.Range(0, stored.Count).Where(i => features[i] is null).ToList();
+        var missing = Enumerable.Range(0, stored.Count).Where(i => !restoredOk[i]).ToList();
         var made = index.Describe([.. missing.Select(i => stored[i].Record)]);
         for (var j = 0; j < missing.Count; j++)
         {
-            features[missing[j]] = made[j];
+            index.SetFeatures(missing[j], made[j]);
         }
 
         Console.WriteLine($"  prepare the records without a form ({missing.Count:N0}): {step.Elapsed.TotalSeconds:F2} s, {Cpu()}");
@@ -111,7 +111,7 @@ internal static class RebuildRun
                 index.AddPerson(stored[i].Link.PersonId);
             }
 
-            records[i] = new IndexedRecord(stored[i].Key, stored[i].Document, stored[i].Version, stored[i].Link, features[i]!);
+            records[i] = index.Restored(stored[i].Key, stored[i].Document, stored[i].Version, stored[i].Link, i);
         }
 
         for (var start = 0; start < records.Length; start += 20_000)

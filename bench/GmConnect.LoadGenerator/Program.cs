@@ -4,13 +4,17 @@ using GmConnect.Integration.PersonRecords;
 
 // A load generator for the exchange's FHIR API, run as a second process against a running server:
 //   dotnet run -c Release --project bench/GmConnect.LoadGenerator -- --url http://127.0.0.1:5080 --token TOKEN \
-//     --population src/GmConnect.Server/data/demo --scenario pix|pdqm|fuzzy|match|locator [--clients 16] [--seconds 30] [--warmup 5]
+//     --population src/GmConnect.Server/data/demo --scenario pix|pdqm|fuzzy|match|locator|submit [--clients 16] [--seconds 30] [--warmup 5]
+//     [--batch 100] [--source-prefix la:352:]
 // Each client picks records of the population the server loaded at random (seeded) and asks about them. It prints
 // requests, throughput, latency percentiles and the status codes seen; it never prints a record's content.
+// Scenario submit posts batch Bundles of --batch Patients to $submit-batch: copies of the population's records whose
+// source starts with --source-prefix (the caller's organisation must hold that source) under new record ids, so that
+// each is a new record of a person the index knows; it also prints records per second. The copies stay in the store.
 var options = Options.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: --url URL --token TOKEN|--token-file FILE --population DIR --scenario pix|pdqm|fuzzy|match|locator [--clients N] [--seconds S] [--warmup S] [--seed N]");
+    Console.Error.WriteLine("usage: --url URL --token TOKEN|--token-file FILE --population DIR --scenario pix|pdqm|fuzzy|match|locator|submit [--clients N] [--seconds S] [--warmup S] [--seed N] [--batch N] [--source-prefix P]");
     return 2;
 }
 
@@ -19,6 +23,11 @@ foreach (var file in Directory.GetFiles(options.Population, "records-*.csv").Ord
 {
     using var reader = PersonRecordCsvReader.Open(file);
     records.AddRange(reader.ReadRows().Where(r => r.Record is not null).Select(r => r.Record!));
+}
+
+if (options.Scenario == "submit")
+{
+    records = [.. records.Where(r => r.Source.StartsWith(options.SourcePrefix, StringComparison.Ordinal))];
 }
 
 if (records.Count == 0)
@@ -44,6 +53,12 @@ var all = latencies.SelectMany(l => l).Order().ToArray();
 double P(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
 var codes = statuses.SelectMany(s => s).GroupBy(kv => kv.Key).Select(g => $"{g.Key} {g.Sum(kv => kv.Value):N0}");
 Console.WriteLine($"{all.Length:N0} requests in {elapsed:F1} s = {all.Length / elapsed:F0}/s; latency p50 {P(0.5):F2} ms, p95 {P(0.95):F2} ms, p99 {P(0.99):F2} ms, max {all.LastOrDefault():F1} ms");
+if (options.Scenario == "submit")
+{
+    var ok = statuses.SelectMany(s => s).Where(kv => kv.Key == "200").Sum(kv => kv.Value);
+    Console.WriteLine($"records submitted in answered batches (200): {ok * options.Batch:N0} = {ok * options.Batch / elapsed:F0} records/s (batches of {options.Batch})");
+}
+
 Console.WriteLine("status: " + string.Join(", ", codes));
 return 0;
 
@@ -58,7 +73,9 @@ async Task RunAsync(TimeSpan duration, (List<double>[] Latencies, Dictionary<str
         while (Stopwatch.GetTimestamp() < until)
         {
             var record = records[random.Next(records.Count)];
-            using var request = Requests.For(options.Scenario, record);
+            using var request = options.Scenario == "submit"
+                ? Requests.Submit([.. Enumerable.Range(0, options.Batch).Select(_ => records[random.Next(records.Count)])], $"lg{options.Seed}-{c}-{(results is null ? "w" : "m")}-{mine.Count}-", options.Run)
+                : Requests.For(options.Scenario, record);
             var started = Stopwatch.GetTimestamp();
             string code;
             try
@@ -91,6 +108,102 @@ async Task RunAsync(TimeSpan duration, (List<double>[] Latencies, Dictionary<str
 
 internal static class Requests
 {
+    /// <summary>A batch Bundle of the records as Patients under new record ids (<paramref name="prefix"/> + the run + the position).</summary>
+    public static HttpRequestMessage Submit(IReadOnlyList<PersonRecord> batch, string prefix, string run)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("resourceType", "Bundle");
+            json.WriteString("type", "batch");
+            json.WriteStartArray("entry");
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var r = batch[i];
+                json.WriteStartObject();
+                json.WriteStartObject("resource");
+                json.WriteString("resourceType", "Patient");
+                json.WriteStartArray("identifier");
+                Identifier(json, "urn:gmconnect:source:" + r.Source, $"{prefix}{run}-{i}");
+                Identifier(json, "https://fhir.nhs.uk/Id/nhs-number", r.NhsNumber);
+                json.WriteEndArray();
+                if (r.FamilyName is not null || r.GivenName is not null)
+                {
+                    json.WriteStartArray("name");
+                    json.WriteStartObject();
+                    if (r.FamilyName is not null)
+                    {
+                        json.WriteString("family", r.FamilyName);
+                    }
+
+                    // FHIR JSON has no empty arrays: a record without a given name has no "given".
+                    var givens = new[] { r.GivenName, r.MiddleNames }.Where(g => !string.IsNullOrWhiteSpace(g)).ToList();
+                    if (givens.Count > 0)
+                    {
+                        json.WriteStartArray("given");
+                        givens.ForEach(json.WriteStringValue);
+                        json.WriteEndArray();
+                    }
+
+                    json.WriteEndObject();
+                    json.WriteEndArray();
+                }
+
+                if (r.Sex is "M" or "F" or "U")
+                {
+                    json.WriteString("gender", r.Sex switch { "M" => "male", "F" => "female", _ => "unknown" });
+                }
+
+                if (r.DateOfBirth is { } born)
+                {
+                    json.WriteString("birthDate", born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+
+                if (r.Postcode is not null || r.Address is not null)
+                {
+                    json.WriteStartArray("address");
+                    json.WriteStartObject();
+                    if (r.Address is not null)
+                    {
+                        json.WriteString("text", r.Address);
+                    }
+
+                    if (r.Postcode is not null)
+                    {
+                        json.WriteString("postalCode", r.Postcode);
+                    }
+
+                    json.WriteEndObject();
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        var content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/fhir+json");
+        return new HttpRequestMessage(HttpMethod.Post, "fhir/Patient/$submit-batch") { Content = content };
+    }
+
+    private static void Identifier(System.Text.Json.Utf8JsonWriter json, string system, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        json.WriteStartObject();
+        json.WriteString("system", system);
+        json.WriteString("value", value);
+        json.WriteEndObject();
+    }
+
     public static HttpRequestMessage For(string scenario, PersonRecord r) => scenario switch
     {
         "pix" => new HttpRequestMessage(HttpMethod.Get, "fhir/Patient/$ihe-pix?sourceIdentifier=" + Uri.EscapeDataString($"urn:gmconnect:source:{r.Source}|{r.RecordId}")),
@@ -132,7 +245,7 @@ internal static class Requests
     }
 }
 
-internal sealed record Options(string Url, string Token, string Population, string Scenario, int Clients, int Seconds, int Warmup, int Seed)
+internal sealed record Options(string Url, string Token, string Population, string Scenario, int Clients, int Seconds, int Warmup, int Seed, int Batch, string SourcePrefix, string Run)
 {
     public static Options? Parse(string[] args)
     {
@@ -149,6 +262,9 @@ internal sealed record Options(string Url, string Token, string Population, stri
         }
 
         int Int(string name, int fallback) => map.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        return new Options(url.TrimEnd('/') + "/", token, population, scenario, Int("--clients", 16), Int("--seconds", 30), Int("--warmup", 5), Int("--seed", 1));
+        // The run tag keeps record ids new from one run to the next (the submitted copies stay in the store).
+        var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return new Options(url.TrimEnd('/') + "/", token, population, scenario, Int("--clients", 16), Int("--seconds", 30), Int("--warmup", 5), Int("--seed", 1),
+            Int("--batch", 100), map.GetValueOrDefault("--source-prefix", "la:352:"), run);
     }
 }

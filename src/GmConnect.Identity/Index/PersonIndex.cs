@@ -26,7 +26,9 @@ internal sealed class PersonIndex
     private readonly int[]?[] _conditions;
     private readonly KeyChains<ulong>?[] _having;
     private readonly List<IndexedRecord> _slots = [];
-    private readonly Dictionary<(string System, string Value), List<IndexedRecord>> _identifiers = [];
+    private readonly FeatureRows _rows;
+    // One chain per national identifier system (a record carries at most one identifier of each), by canonical value.
+    private readonly KeyChains<string>[] _identifiers = [.. NationalSystems.Select(_ => new KeyChains<string>(StringComparer.Ordinal))];
     private readonly int[] _tfComparisons;
     private readonly Dictionary<string, int>[] _tfCounts;
     private readonly long[] _tfNonNull;
@@ -56,7 +58,27 @@ internal sealed class PersonIndex
         _search = [.. SearchFieldNames.Select(_ => new KeyChains<string>(StringComparer.Ordinal))];
         _poolBySpan = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
         Fingerprint = PreparedForm.Fingerprint(settings);
+        _rows = new FeatureRows(settings.BlockingRules.Count, settings.Comparisons.Count);
     }
+
+    /// <summary>The national identifier systems the index looks records up by.</summary>
+    private static readonly string[] NationalSystems = [IdentifierSystems.NhsNumber, IdentifierSystems.Upn, IdentifierSystems.Nino, IdentifierSystems.PncId];
+
+    /// <summary>Records placed so far: the next record takes this slot.</summary>
+    public int SlotCount => _slots.Count;
+
+    /// <summary>The stored documents of restored records.</summary>
+    public DocumentArena Documents { get; } = new();
+
+    /// <summary>
+    /// The probe (row 0, with its <paramref name="features"/>) and <paramref name="rows"/> as prepared records for scoring,
+    /// from the values the index holds: a candidate is neither parsed nor normalised again.
+    /// </summary>
+    public PreparedRecords Prepared(RecordFeatures features, IReadOnlyList<IndexedRecord> rows) =>
+        PreparedRecords.FromPrepared(_settings, rows.Count + 1, (i, c) => i == 0 ? features.Values[c] : _rows.Value(rows[i - 1].Slot, c));
+
+    /// <summary>A record's prepared value of one comparison.</summary>
+    public string? ValueOf(IndexedRecord record, int comparison) => _rows.Value(record.Slot, comparison);
 
     /// <summary>Fingerprint of what preparation depends on (<see cref="PreparedForm"/>).</summary>
     public uint Fingerprint { get; }
@@ -100,22 +122,44 @@ internal sealed class PersonIndex
     public RecordFeatures Describe(IdentityRecord record) => Describe([record])[0];
 
     /// <summary>
-    /// The record's features from its stored prepared form; null when the form was made otherwise (prepare it afresh).
-    /// Safe to call from several threads at once (the rebuild restores on every core).
+    /// Restores the features of the record that will take slot <paramref name="slot"/> from its stored prepared form,
+    /// straight into the feature rows; false when the form was made otherwise (prepare it afresh, <see cref="SetFeatures"/>).
+    /// Safe to call from several threads at once for distinct slots (the rebuild restores on every core) once
+    /// <see cref="EnsureCapacity"/> has made room.
     /// </summary>
-    public RecordFeatures? Restore(SourceRecordKey key, ReadOnlySpan<byte> document, ReadOnlySpan<byte> prepared) =>
-        PreparedForm.TryDecode(prepared, Fingerprint, _blocks.Length, _settings.Comparisons.Count, Intern, out var keys, out var values)
-            ? new RecordFeatures(keys, values, RecordDocument.Identifiers(key, document))
-            : null;
+    public bool Restore(int slot, SourceRecordKey key, ReadOnlySpan<byte> document, ReadOnlySpan<byte> prepared)
+    {
+        if (!PreparedForm.TryDecode(prepared, Fingerprint, _rows.Keys(slot), _rows.Values(slot), Intern))
+        {
+            return false;
+        }
+
+        _rows.SetIdentifiers(slot, RecordDocument.Identifiers(key, document));
+        return true;
+    }
+
+    /// <summary>Writes the features of the record that will take slot <paramref name="slot"/> (prepared afresh).</summary>
+    public void SetFeatures(int slot, RecordFeatures features) => _rows.Set(slot, features);
+
+    /// <summary>The features held for slot <paramref name="slot"/> (to compare with the record prepared again).</summary>
+    public RecordFeatures FeaturesAt(int slot, SourceRecordKey key) => _rows.Get(slot, key);
+
+    /// <summary>A record whose features the rebuild has written at <paramref name="slot"/>, to be placed there.</summary>
+    public IndexedRecord Restored(SourceRecordKey key, ReadOnlyMemory<byte> document, int version, Storage.StoredLink link, int slot) =>
+        new(key, document, version, link, _rows, slot);
 
     /// <summary>The prepared form to store beside the record's document.</summary>
     public byte[] Preserve(RecordFeatures features) => PreparedForm.Encode(features, Fingerprint);
+
+    /// <summary>The prepared form of a record the index holds.</summary>
+    public byte[] Preserve(IndexedRecord record) => PreparedForm.Encode(_rows.Get(record.Slot, record.Key), Fingerprint);
 
     /// <summary>Makes room for about <paramref name="records"/> records (before a rebuild).</summary>
     public void EnsureCapacity(int records)
     {
         Records.EnsureCapacity(records);
         _slots.Capacity = Math.Max(_slots.Capacity, records);
+        _rows.EnsureCapacity(records);
         foreach (var block in _blocks)
         {
             block.EnsureCapacity(records, records / 2);
@@ -131,6 +175,9 @@ internal sealed class PersonIndex
             field.EnsureCapacity(records, records / 8);
         }
     }
+
+    /// <summary>Makes room in the feature rows for slots below <paramref name="slots"/> (before restoring into them).</summary>
+    public void ReserveRows(int slots) => _rows.EnsureCapacity(slots);
 
     public PersonEntry AddPerson(string personId)
     {
@@ -190,7 +237,7 @@ internal sealed class PersonIndex
         record.ContentHash = hash;
         record.Record = content;
         record.Version = version;
-        record.Features = features;
+        record.SetFeatures(features);
         Attach(record);
     }
 
@@ -220,7 +267,7 @@ internal sealed class PersonIndex
             }
 
             Collect(_blocks[r], keys[r], found, max);
-            if (_having[r] is { } having && Lacks(r, features))
+            if (_having[r] is { } having && Lacks(r, features.Values))
             {
                 Collect(having, keys[r], found, max);
             }
@@ -238,12 +285,27 @@ internal sealed class PersonIndex
     }
 
     /// <summary>Whether a record lacks a value one of the rule's <c>missing(...)</c> conditions names.</summary>
-    private bool Lacks(int rule, RecordFeatures features) =>
-        _conditions[rule] is { } conditions && conditions.Any(c => c < 0 || features.Values[c] is null);
+    private bool Lacks(int rule, ReadOnlySpan<string?> values)
+    {
+        if (_conditions[rule] is not { } conditions)
+        {
+            return false;
+        }
+
+        foreach (var c in conditions)
+        {
+            if (c < 0 || values[c] is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The lookup of a rule a record belongs in.</summary>
-    private KeyChains<ulong> BlockOf(int rule, RecordFeatures features) =>
-        _having[rule] is { } having && !Lacks(rule, features) ? having : _blocks[rule];
+    private KeyChains<ulong> BlockOf(int rule, ReadOnlySpan<string?> values) =>
+        _having[rule] is { } having && !Lacks(rule, values) ? having : _blocks[rule];
 
     /// <summary>Share of records with this prepared value, for a term-frequency comparison; null when unknown.</summary>
     public double? Frequency(int comparison, string value)
@@ -258,8 +320,22 @@ internal sealed class PersonIndex
     }
 
     /// <summary>Records carrying a valid national identifier.</summary>
-    public IReadOnlyList<IndexedRecord> WithIdentifier(string system, string canonical) =>
-        _identifiers.TryGetValue((system, canonical), out var list) ? list : [];
+    public IReadOnlyList<IndexedRecord> WithIdentifier(string system, string canonical)
+    {
+        var s = Array.IndexOf(NationalSystems, system);
+        if (s < 0)
+        {
+            return [];
+        }
+
+        var found = new List<IndexedRecord>();
+        for (var slot = _identifiers[s].First(canonical); slot != -1; slot = _identifiers[s].Next(slot))
+        {
+            found.Add(_slots[slot]);
+        }
+
+        return found;
+    }
 
     /// <summary>Records whose prepared search field equals the value.</summary>
     public IReadOnlyList<IndexedRecord> BySearchField(int field, string value)
@@ -386,7 +462,7 @@ internal sealed class PersonIndex
         var lines = new List<string>();
         foreach (var r in Records.Values)
         {
-            var f = r.Features;
+            var f = _rows.Get(r.Slot, r.Key);
             lines.Add($"record {r.Key} v{r.Version} {r.ContentHash} {r.Link} {r.Record} keys [{string.Join(",", f.Keys)}] values [{string.Join("|", f.Values.Select(v => v ?? "∅"))}] ids [{string.Join(",", f.Identifiers)}]");
         }
 
@@ -401,7 +477,11 @@ internal sealed class PersonIndex
             lines.AddRange(_having[b]?.All().Select(x => $"block {b} having {x.Key}: {Keys(x.Slots.Select(s => _slots[s]))}") ?? []);
         }
 
-        lines.AddRange(_identifiers.Where(x => x.Value.Count > 0).Select(x => $"identifier {x.Key.System} {x.Key.Value}: {Keys(x.Value)}"));
+        for (var s = 0; s < NationalSystems.Length; s++)
+        {
+            var system = NationalSystems[s];
+            lines.AddRange(_identifiers[s].All().Select(x => $"identifier {system} {x.Key}: {Keys(x.Slots.Select(slot => _slots[slot]))}"));
+        }
         for (var t = 0; t < _tfComparisons.Length; t++)
         {
             lines.Add($"frequency {t} non-null {_tfNonNull[t]}");
@@ -432,7 +512,7 @@ internal sealed class PersonIndex
     {
         Records.Add(record.Key, record);
         Persons[record.PersonId].Records.Add(record);
-        record.Slot = _slots.Count;
+        record.Place(_rows, _slots.Count);
         _slots.Add(record);
     }
 
@@ -452,29 +532,32 @@ internal sealed class PersonIndex
 
     private void AttachBlock(int rule, IndexedRecord record)
     {
-        var key = record.Features.Keys[rule];
+        var key = _rows.Keys(record.Slot)[rule];
         if (key != 0)
         {
-            BlockOf(rule, record.Features).Append(key, record.Slot);
+            BlockOf(rule, _rows.Values(record.Slot)).Append(key, record.Slot);
         }
     }
 
     private void AttachIdentifiersAndFrequencies(IndexedRecord record)
     {
-        var features = record.Features;
-        for (var i = 1; i < features.Identifiers.Length; i++)
+        if (_rows.HasNational(record.Slot))
         {
-            var id = features.Identifiers[i];
-            if (id.Valid)
+            var identifiers = _rows.Identifiers(record.Slot, record.Key);
+            for (var i = 1; i < identifiers.Length; i++)
             {
-                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_identifiers, (id.System, id.Value), out _);
-                (list ??= []).Add(record);
+                var id = identifiers[i];
+                if (id.Valid)
+                {
+                    _identifiers[Array.IndexOf(NationalSystems, id.System)].Append(id.Value, record.Slot);
+                }
             }
         }
 
+        var values = _rows.Values(record.Slot);
         for (var t = 0; t < _tfComparisons.Length; t++)
         {
-            if (features.Values[_tfComparisons[t]] is { } value)
+            if (values[_tfComparisons[t]] is { } value)
             {
                 CollectionsMarshal.GetValueRefOrAddDefault(_tfCounts[t], value, out _)++;
                 _tfNonNull[t]++;
@@ -484,7 +567,7 @@ internal sealed class PersonIndex
 
     private void AttachSearch(int field, IndexedRecord record)
     {
-        if (SearchFields[field] >= 0 && record.Features.Values[SearchFields[field]] is { } value)
+        if (SearchFields[field] >= 0 && _rows.Value(record.Slot, SearchFields[field]) is { } value)
         {
             _search[field].Append(value, record.Slot);
         }
@@ -492,27 +575,29 @@ internal sealed class PersonIndex
 
     private void Detach(IndexedRecord record)
     {
-        var features = record.Features;
-        for (var r = 0; r < features.Keys.Length; r++)
+        var keys = _rows.Keys(record.Slot);
+        var values = _rows.Values(record.Slot);
+        for (var r = 0; r < keys.Length; r++)
         {
-            if (features.Keys[r] != 0)
+            if (keys[r] != 0)
             {
-                BlockOf(r, features).Remove(features.Keys[r], record.Slot);
+                BlockOf(r, values).Remove(keys[r], record.Slot);
             }
         }
 
-        for (var i = 1; i < features.Identifiers.Length; i++)
+        var identifiers = _rows.Identifiers(record.Slot, record.Key);
+        for (var i = 1; i < identifiers.Length; i++)
         {
-            var id = features.Identifiers[i];
-            if (id.Valid && _identifiers.TryGetValue((id.System, id.Value), out var list))
+            var id = identifiers[i];
+            if (id.Valid)
             {
-                list.Remove(record);
+                _identifiers[Array.IndexOf(NationalSystems, id.System)].Remove(id.Value, record.Slot);
             }
         }
 
         for (var t = 0; t < _tfComparisons.Length; t++)
         {
-            if (features.Values[_tfComparisons[t]] is { } value)
+            if (values[_tfComparisons[t]] is { } value)
             {
                 _tfCounts[t][value]--;
                 _tfNonNull[t]--;
@@ -521,7 +606,7 @@ internal sealed class PersonIndex
 
         for (var f = 0; f < SearchFields.Length; f++)
         {
-            if (SearchFields[f] >= 0 && features.Values[SearchFields[f]] is { } value)
+            if (SearchFields[f] >= 0 && values[SearchFields[f]] is { } value)
             {
                 _search[f].Remove(value, record.Slot);
             }

@@ -91,9 +91,27 @@ internal static class PreparedForm
     /// </summary>
     public static bool TryDecode(ReadOnlySpan<byte> data, uint fingerprint, int rules, int comparisons, Interner intern, out ulong[] keys, out string?[] values)
     {
+        keys = new ulong[rules];
+        values = new string?[comparisons];
+        if (TryDecode(data, fingerprint, keys, values, intern))
+        {
+            return true;
+        }
+
+        (keys, values) = ([], []);
+        return false;
+    }
+
+    /// <summary>
+    /// Reads a prepared form into <paramref name="keys"/> (one per rule) and <paramref name="values"/> (one per comparison):
+    /// the rebuild decodes straight into the index's feature rows. False when the form was made with another fingerprint
+    /// or shape; the spans may then hold part of it (the caller writes the record prepared afresh over them).
+    /// </summary>
+    public static bool TryDecode(ReadOnlySpan<byte> data, uint fingerprint, Span<ulong> keys, Span<string?> values, Interner intern)
+    {
         ArgumentNullException.ThrowIfNull(intern);
-        keys = [];
-        values = [];
+        var rules = keys.Length;
+        var comparisons = values.Length;
         if (data.Length < 7 || data[0] != Format || BinaryPrimitives.ReadUInt32LittleEndian(data[1..]) != fingerprint || data[5] != rules)
         {
             return false;
@@ -105,7 +123,6 @@ internal static class PreparedForm
             return false;
         }
 
-        keys = new ulong[rules];
         for (var r = 0; r < rules; r++, at += 8)
         {
             keys[r] = BinaryPrimitives.ReadUInt64LittleEndian(data[at..]);
@@ -116,7 +133,6 @@ internal static class PreparedForm
             return false;
         }
 
-        values = new string?[comparisons];
         Span<char> chars = stackalloc char[256];
         for (var c = 0; c < comparisons; c++)
         {
@@ -127,6 +143,7 @@ internal static class PreparedForm
 
             if (lengthPlusOne == 0)
             {
+                values[c] = null;
                 continue;
             }
 

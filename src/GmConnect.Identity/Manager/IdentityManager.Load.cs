@@ -116,7 +116,7 @@ public sealed partial class IdentityManager
                         persons++;
                     }
 
-                    await tx.PutRecordAsync(record.Key, 1, link, cancellationToken).ConfigureAwait(false);
+                    await tx.InsertRecordAsync(record.Key, 1, link, cancellationToken).ConfigureAwait(false);
                     await tx.AppendHistoryAsync(HistoryKind.RecordReceived, link.PersonId, null, record.Key, actor, null, now, cancellationToken).ConfigureAwait(false);
                     added.Add(new IndexedRecord(record, 1, hash, link, features[i]));
                 }

@@ -63,7 +63,7 @@ public sealed partial class IdentityManager
         {
             var features = _index.Describe(probe);
             var candidates = _index.Candidates(features, _options.MaxCandidates);
-            return Scored(probe, candidates, limit, evidenceOnly: true);
+            return Scored(probe, features, candidates, limit, evidenceOnly: true);
         }
         finally
         {
@@ -83,7 +83,7 @@ public sealed partial class IdentityManager
         var smallest = _index.BySearchField(field, value);
         var why = given.Select(g => $"{PersonIndex.SearchFieldNames[g.Field]}: exact").ToList();
         return [.. smallest
-            .Where(r => given.All(g => r.Features.Values[_index.SearchFields[g.Field]] == g.Value))
+            .Where(r => given.All(g => _index.ValueOf(r, _index.SearchFields[g.Field]) == g.Value))
             .OrderBy(r => r.Link.Order)
             .Take(limit)
             .Select(r => new ScoredCandidate(r.ToLinked(), 1.0, null, MatchGrade.Certain, why))];
@@ -99,11 +99,11 @@ public sealed partial class IdentityManager
             _index.AddBySearchField(field, value, candidates, _options.MaxCandidates);
         }
 
-        return Scored(probe, candidates, limit, evidenceOnly: true);
+        return Scored(probe, features, candidates, limit, evidenceOnly: true);
     }
 
     /// <summary>Each candidate record scored against the probe, best first, with grade and why.</summary>
-    private List<ScoredCandidate> Scored(IdentityRecord probe, HashSet<IndexedRecord> candidates, int limit, bool evidenceOnly)
+    private List<ScoredCandidate> Scored(IdentityRecord probe, RecordFeatures features, HashSet<IndexedRecord> candidates, int limit, bool evidenceOnly)
     {
         if (candidates.Count == 0)
         {
@@ -111,8 +111,7 @@ public sealed partial class IdentityManager
         }
 
         var rows = candidates.ToList();
-        var table = RecordColumns.Table(_scorer.Columns, rows.Select(r => r.Record).Prepend(probe));
-        var scores = _scorer.Score(table, _index.Frequency);
+        var scores = _scorer.Score(_index.Prepared(features, rows), _index.Frequency);
         var result = new List<(ScoredCandidate Candidate, double Weight)>();
         for (var i = 0; i < rows.Count; i++)
         {

@@ -354,9 +354,9 @@ public sealed partial class IdentityManager
             throw new IdentityException(IdentityError.Conflict, $"Record {record.Key} may not be linked to person {target.Id}: a reviewer decided they are not the same person.");
         }
 
-        foreach (var id in record.Features.Identifiers.Skip(1).Where(i => i.Valid))
+        foreach (var id in record.Identifiers.Skip(1).Where(i => i.Valid))
         {
-            if (target.Records.Any(r => r.Features.Identifiers.Any(o => o.Valid && o.System == id.System && o.Value != id.Value)))
+            if (target.Records.Any(r => r.Identifiers.Any(o => o.Valid && o.System == id.System && o.Value != id.Value)))
             {
                 throw new IdentityException(IdentityError.Conflict, $"Record {record.Key} carries a valid identifier ({id.System}) that differs from person {target.Id}'s.");
             }

@@ -274,7 +274,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         var (linkTo, review) = Decide(matches);
         await tx.AppendVersionAsync(record, 1, document, hash, now, cancellationToken, _index.Preserve(features)).ConfigureAwait(false);
         var apply = new List<Action>();
-        var placed = await PlaceAsync(tx, record.Key, linkTo, review, scores, now, apply, cancellationToken).ConfigureAwait(false);
+        var placed = await PlaceAsync(tx, record.Key, 1, true, linkTo, review, scores, now, apply, cancellationToken).ConfigureAwait(false);
         await tx.AppendHistoryAsync(HistoryKind.RecordReceived, placed.PersonId, null, record.Key, MatcherActor, null, now, cancellationToken).ConfigureAwait(false);
         apply.Add(() => _index.Add(new IndexedRecord(record, 1, hash, placed.Link, features)));
         var outcome = new MatchOutcome(record.Key, placed.Decision, placed.PersonId, matches.Count > 0 ? matches[0].Probability : null, placed.ReviewId) { Created = true };
@@ -315,8 +315,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             else
             {
                 var (linkTo, review) = Decide(others);
-                var placed = await PlaceAsync(tx, record.Key, linkTo, review, scores, now, apply, cancellationToken).ConfigureAwait(false);
-                await tx.PutRecordAsync(record.Key, version, placed.Link, cancellationToken).ConfigureAwait(false);
+                var placed = await PlaceAsync(tx, record.Key, version, false, linkTo, review, scores, now, apply, cancellationToken).ConfigureAwait(false);
                 await tx.AppendHistoryAsync(HistoryKind.Unlink, own.Id, placed.PersonId, record.Key, MatcherActor, "the changed record no longer matches its person", now, cancellationToken).ConfigureAwait(false);
                 apply.Add(() => _index.Move(existing, placed.Link));
                 outcome = new MatchOutcome(record.Key, placed.Decision, placed.PersonId, best, placed.ReviewId);
@@ -329,8 +328,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             {
                 // Alone in its person and now a confident match elsewhere: it moves, and its empty person is
                 // merged into the new one so that its id still resolves.
-                var placed = await PlaceAsync(tx, record.Key, linkTo, null, scores, now, apply, cancellationToken).ConfigureAwait(false);
-                await tx.PutRecordAsync(record.Key, version, placed.Link, cancellationToken).ConfigureAwait(false);
+                var placed = await PlaceAsync(tx, record.Key, version, false, linkTo, null, scores, now, apply, cancellationToken).ConfigureAwait(false);
                 await tx.SetMergedIntoAsync(own.Id, placed.PersonId, cancellationToken).ConfigureAwait(false);
                 await tx.AppendHistoryAsync(HistoryKind.Merge, placed.PersonId, own.Id, record.Key, MatcherActor, Probability(linkTo.Probability), now, cancellationToken,
                     detail: MergeDetail.ToJson([new MergeDetail.Moved(record.Key, existing.Link)])).ConfigureAwait(false);
@@ -370,10 +368,15 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         return best.Probability >= _options.UpperThreshold && !best.Refused ? (best, null) : (null, best);
     }
 
-    /// <summary>Links the record to the chosen person, or founds a person for it (opening a review when asked). Writes only.</summary>
+    /// <summary>
+    /// Links the record (at <paramref name="version"/>; <paramref name="isNew"/>: the store has no row for it yet) to the
+    /// chosen person, or founds a person for it (opening a review when asked). Writes only.
+    /// </summary>
     private async Task<Placement> PlaceAsync(
         IdentityTransaction tx,
         SourceRecordKey key,
+        int version,
+        bool isNew,
         PersonMatch? linkTo,
         PersonMatch? review,
         ProbeScores? scores,
@@ -385,7 +388,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         if (linkTo is not null)
         {
             var link = new StoredLink(linkTo.Person.Id, new LinkProvenance(LinkMethod.Automatic, linkTo.Probability, ModelVersion, MatcherActor, now), order);
-            await tx.PutRecordAsync(key, 1, link, cancellationToken).ConfigureAwait(false);
+            await PutAsync(tx, key, version, isNew, link, cancellationToken).ConfigureAwait(false);
             await tx.AppendHistoryAsync(HistoryKind.Link, linkTo.Person.Id, null, key, MatcherActor, Probability(linkTo.Probability), now, cancellationToken).ConfigureAwait(false);
             return new Placement(MatchDecision.LinkedAutomatically, linkTo.Person.Id, link, null);
         }
@@ -393,7 +396,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         var personId = PersonIds.New();
         var founding = new StoredLink(personId, new LinkProvenance(LinkMethod.Founding, null, null, MatcherActor, now), order);
         await tx.InsertPersonAsync(personId, now, cancellationToken).ConfigureAwait(false);
-        await tx.PutRecordAsync(key, 1, founding, cancellationToken).ConfigureAwait(false);
+        await PutAsync(tx, key, version, isNew, founding, cancellationToken).ConfigureAwait(false);
         await tx.AppendHistoryAsync(HistoryKind.PersonCreated, personId, null, key, MatcherActor, null, now, cancellationToken).ConfigureAwait(false);
         apply.Insert(0, () => _index.AddPerson(personId));
         long? reviewId = null;
@@ -404,6 +407,9 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
 
         return new Placement(reviewId is null ? MatchDecision.NewPerson : MatchDecision.ReviewOpened, personId, founding, reviewId);
     }
+
+    private static Task PutAsync(IdentityTransaction tx, SourceRecordKey key, int version, bool isNew, StoredLink link, CancellationToken cancellationToken) =>
+        isNew ? tx.InsertRecordAsync(key, version, link, cancellationToken) : tx.PutRecordAsync(key, version, link, cancellationToken);
 
     private async Task<long> OpenReviewAsync(IdentityTransaction tx, SourceRecordKey key, string personId, PersonMatch review, ProbeScores scores, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -481,7 +487,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             await using var tx = await _store.BeginAsync(cancellationToken).ConfigureAwait(false);
             foreach (var record in records.Skip(start).Take(batch))
             {
-                await tx.SetPreparedFormAsync(record.Key, record.Version, _index.Preserve(record.Features), cancellationToken).ConfigureAwait(false);
+                await tx.SetPreparedFormAsync(record.Key, record.Version, _index.Preserve(record), cancellationToken).ConfigureAwait(false);
             }
 
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -527,7 +533,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
                     var current = new List<StoredIndexRow>(chunk);
                     // Persons are all in the index before reading starts and are only read from here on.
                     var personIds = (string id) => index.Persons.TryGetValue(id, out var person) ? person.Id : id;
-                    await foreach (var record in _store.ReadAllRecordsAsync(personIds, stop.Token).ConfigureAwait(false))
+                    await foreach (var record in _store.ReadAllRecordsAsync(personIds, index.Documents, stop.Token).ConfigureAwait(false))
                     {
                         current.Add(record);
                         if (current.Count == chunk)
@@ -556,7 +562,10 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         var freshRecords = new List<IndexedRecord>();
         await foreach (var slice in chunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            var features = new RecordFeatures[slice.Count];
+            // The slice's records take the next slots in order: their features are written straight into the index's rows there.
+            var first = index.SlotCount;
+            index.ReserveRows(first + slice.Count);
+            var done = new bool[slice.Count];
             var parsed = new IdentityRecord?[slice.Count];
             var fresh = new List<int>();
             var check = new List<int>();
@@ -565,16 +574,13 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
                 // Restoring is per record (the interning of values is thread-safe): on every core, while the reader reads on.
                 Parallel.For(0, slice.Count, i =>
                 {
-                    if (slice[i].Prepared is { } form && index.Restore(slice[i].Key, slice[i].Document, form) is { } restoredFeatures)
-                    {
-                        features[i] = restoredFeatures;
-                    }
+                    done[i] = slice[i].Prepared is { } form && index.Restore(first + i, slice[i].Key, slice[i].Document.Span, form);
                 });
             }
 
             for (var i = 0; i < slice.Count; i++)
             {
-                if (features[i] is not null)
+                if (done[i])
                 {
                     if (restored++ % spotCheckEvery == 0)
                     {
@@ -597,7 +603,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
                 var made = index.Describe([.. fresh.Select(i => parsed[i]!)]);
                 for (var j = 0; j < fresh.Count; j++)
                 {
-                    features[fresh[j]] = made[j];
+                    index.SetFeatures(first + fresh[j], made[j]);
                 }
 
                 prepared += fresh.Count;
@@ -608,7 +614,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
                 var again = index.Describe([.. check.Select(i => slice[i].Record)]);
                 for (var j = 0; j < check.Count; j++)
                 {
-                    var stored = features[check[j]];
+                    var stored = index.FeaturesAt(first + check[j], slice[check[j]].Key);
                     if (!stored.Keys.AsSpan().SequenceEqual(again[j].Keys) || !stored.Values.AsSpan().SequenceEqual(again[j].Values))
                     {
                         await stop.CancelAsync().ConfigureAwait(false);
@@ -622,9 +628,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             for (var i = 0; i < slice.Count; i++)
             {
                 var row = slice[i];
-                records[i] = parsed[i] is { } record
-                    ? new IndexedRecord(record, row.Version, RecordDocument.Hash(row.Document), row.Link, features[i])
-                    : new IndexedRecord(row.Key, row.Document, row.Version, row.Link, features[i]);
+                records[i] = index.Restored(row.Key, row.Document, row.Version, row.Link, first + i);
                 lastOrder = Math.Max(lastOrder, row.Link.Order);
             }
 

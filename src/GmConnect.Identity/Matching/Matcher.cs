@@ -23,14 +23,15 @@ internal static class Matcher
     {
         var candidates = index.Candidates(features, maxCandidates);
         candidates.RemoveWhere(r => r.Key == probe.Key);
-        return Score(index, scorer, probe, candidates, alsoPerson, maxRecordsPerPerson);
+        return Score(index, scorer, probe, features, candidates, alsoPerson, maxRecordsPerPerson);
     }
 
-    /// <summary>Scores the probe against the given candidate records' persons.</summary>
+    /// <summary>Scores the probe (with its <paramref name="features"/>) against the given candidate records' persons.</summary>
     public static (List<PersonMatch> Persons, ProbeScores? Scores, List<IndexedRecord> Rows) Score(
         PersonIndex index,
         ProbeScorer scorer,
         IdentityRecord probe,
+        RecordFeatures features,
         IEnumerable<IndexedRecord> candidates,
         PersonEntry? alsoPerson,
         int maxRecordsPerPerson)
@@ -79,8 +80,8 @@ internal static class Matcher
             return ([], null, rows);
         }
 
-        var table = RecordColumns.Table(scorer.Columns, rows.Select(r => r.Record).Prepend(probe));
-        var scores = scorer.Score(table, index.Frequency);
+        // The candidates' prepared values come from the index: neither parsed nor normalised again.
+        var scores = scorer.Score(index.Prepared(features, rows), index.Frequency);
         var result = new List<PersonMatch>(spans.Count);
         foreach (var (person, start, end) in spans)
         {

@@ -46,9 +46,12 @@ internal sealed class IdentityStore(Store store)
     /// Every current record with its link, its document as stored (UTF-8 bytes, not parsed) and its stored prepared form,
     /// in link order (for rebuilding the in-memory index). <paramref name="personId"/> may map each person id read to an
     /// equal string already held, so that millions of records do not each carry their own copy; the few distinct sources,
-    /// link makers and model versions are shared likewise.
+    /// link makers and model versions are shared likewise, and so is a link provenance equal to the one read before it (a
+    /// bulk load stores thousands alike). Documents are copied into <paramref name="documents"/> when given (else each into
+    /// an array of its own).
     /// </summary>
-    public async IAsyncEnumerable<StoredIndexRow> ReadAllRecordsAsync(Func<string, string>? personId = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<StoredIndexRow> ReadAllRecordsAsync(
+        Func<string, string>? personId = null, DocumentArena? documents = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var shared = new Dictionary<string, string>(StringComparer.Ordinal);
         string? Share(string? value)
@@ -82,6 +85,7 @@ internal sealed class IdentityStore(Store store)
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
+                    LinkProvenance? previous = null;
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
                         var link = new LinkProvenance(
@@ -90,10 +94,16 @@ internal sealed class IdentityStore(Store store)
                             Share(SqlConvert.String(reader, 9)),
                             Share(SqlConvert.String(reader, 10)),
                             SqlConvert.Instant(SqlConvert.Long(reader, 11)));
+                        if (link == previous)
+                        {
+                            link = previous;
+                        }
+
+                        previous = link;
                         var person = reader.GetString(6);
                         yield return new StoredIndexRow(
                             new SourceRecordKey(Share(reader.GetString(1))!, reader.GetString(2)),
-                            reader.GetFieldValue<byte[]>(5),
+                            documents is null ? reader.GetFieldValue<byte[]>(5) : CopyInto(documents, reader, 5),
                             (int)SqlConvert.Long(reader, 3),
                             new StoredLink(personId is null ? person : personId(person), link, SqlConvert.Long(reader, 12)),
                             reader.IsDBNull(0) ? null : reader.GetFieldValue<byte[]>(0));
@@ -101,6 +111,18 @@ internal sealed class IdentityStore(Store store)
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Copies a BLOB column into the arena. The providers hand the value over as a new array either way (SQLite copies each
+    /// BLOB it is asked for, and reading a part of one into a caller's buffer crashed the process here); that array dies
+    /// young, which costs the collector nothing, unlike an array kept for the life of the index.
+    /// </summary>
+    private static ReadOnlyMemory<byte> CopyInto(DocumentArena arena, DbDataReader reader, int ordinal)
+    {
+        var bytes = reader.GetFieldValue<byte[]>(ordinal);
+        bytes.CopyTo(arena.Reserve(bytes.Length));
+        return arena.Commit(bytes.Length);
     }
 
     public async Task<StoredRecord?> GetRecordAsync(SourceRecordKey key, CancellationToken cancellationToken) =>

@@ -8,11 +8,14 @@ namespace GmConnect.Identity.Storage;
 /// <summary>
 /// One change to the index, in one database transaction: nothing is visible until <see cref="CommitAsync"/>, and
 /// disposing without committing rolls everything back. Record versions and history are only ever inserted.
+/// Each statement is prepared once per transaction and reused with new values (a batch of records runs the same few
+/// statements hundreds of times).
 /// </summary>
 internal sealed class IdentityTransaction : IAsyncDisposable
 {
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private long _nextHistory;
     private long _nextReview;
 
@@ -79,6 +82,16 @@ internal sealed class IdentityTransaction : IAsyncDisposable
                 LinkParameters(key, version, link)).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Inserts the row of a record the store does not hold yet, with its current version and link (one statement where <see cref="PutRecordAsync"/> takes two).</summary>
+    public Task InsertRecordAsync(SourceRecordKey key, int version, StoredLink link, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            """
+            INSERT INTO idm_record (source, record_id, version, person_id, link_method, link_score, link_model, link_by, link_us, link_order)
+            VALUES (@s, @r, @v, @p, @m, @sc, @mo, @b, @t, @o)
+            """,
+            cancellationToken,
+            LinkParameters(key, version, link));
 
     /// <summary>Appends a history entry; its sequence number is the next after the stored ones.</summary>
     public async Task<HistoryEntry> AppendHistoryAsync(
@@ -221,6 +234,11 @@ internal sealed class IdentityTransaction : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var command in _commands.Values)
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _transaction.DisposeAsync().ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
@@ -248,17 +266,27 @@ internal sealed class IdentityTransaction : IAsyncDisposable
         }
     }
 
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        var command = _connection.Command(sql, _transaction);
-        await using (command.ConfigureAwait(false))
+        if (_commands.TryGetValue(sql, out var command))
         {
+            // The same statement again: the same parameters in the same order (each call site passes them alike).
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
+            }
+        }
+        else
+        {
+            command = _connection.Command(sql, _transaction);
             foreach (var (name, value) in parameters)
             {
                 command.With(name, value);
             }
 
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _commands.Add(sql, command);
         }
+
+        return command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

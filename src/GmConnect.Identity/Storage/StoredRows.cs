@@ -13,10 +13,10 @@ internal sealed record StoredRecord(IdentityRecord Record, int Version, string C
 /// A source record's current version as the start-up rebuild reads it: its key, its document as stored (UTF-8, not yet
 /// parsed; its content hash is the document's), its link and its stored prepared form.
 /// </summary>
-internal sealed record StoredIndexRow(SourceRecordKey Key, byte[] Document, int Version, StoredLink Link, byte[]? Prepared)
+internal readonly record struct StoredIndexRow(SourceRecordKey Key, ReadOnlyMemory<byte> Document, int Version, StoredLink Link, byte[]? Prepared)
 {
     /// <summary>The record, parsed from the document (each time it is asked for).</summary>
-    public IdentityRecord Record => RecordDocument.FromJson(Document);
+    public IdentityRecord Record => RecordDocument.FromJson(Document.Span);
 }
 
 /// <summary>One stored version of a source record, as received.</summary>

@@ -103,7 +103,7 @@ public abstract class IdentityStoreContract(StoreProvider provider) : IAsyncLife
         Assert.Equal(form, all[0].Prepared);
         Assert.Null(all[1].Prepared);
         Assert.Equal(Sample("with"), all[0].Record);
-        Assert.Equal(RecordDocument.ToJson(Sample("with")), System.Text.Encoding.UTF8.GetString(all[0].Document));
+        Assert.Equal(RecordDocument.ToJson(Sample("with")), System.Text.Encoding.UTF8.GetString(all[0].Document.Span));
     }
 
     [Fact]

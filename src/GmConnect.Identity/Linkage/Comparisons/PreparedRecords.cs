@@ -31,21 +31,9 @@ internal sealed class PreparedRecords
     /// <summary>Compiles the comparisons and prepares their values. Throws when a column the settings name is missing.</summary>
     public static PreparedRecords Prepare(LinkageSettings settings, RecordTable table)
     {
-        var needsVariants = settings.Comparisons.Any(c => c.Levels.Any(l => l.Kind is LevelKind.NameVariant or LevelKind.NameVariantSlip));
-        var variants = needsVariants ? NameVariants.Default : null;
-        var comparisons = settings.Comparisons.Select((c, i) => new Comparison(c, i, variants)).ToArray();
+        var (comparisons, variants) = Compile(settings);
         foreach (var comparison in comparisons)
         {
-            var swapped = comparison.Settings.Levels.FirstOrDefault(l => l.Kind is LevelKind.Swapped or LevelKind.SwappedOne);
-            if (swapped is not null)
-            {
-                comparison.SwappedWith = Array.FindIndex(comparisons, c => c.Name == swapped.With);
-            }
-
-            comparison.VetoUnlessExact = [.. comparison.Settings.Levels.Select(l => l.VetoUnlessExact is { } names
-                ? names.Select(n => Array.FindIndex(comparisons, c => c.Name == n)).Where(i => i >= 0).ToArray()
-                : null)];
-
             foreach (var column in comparison.Settings.Columns)
             {
                 if (table.ColumnIndex(column) < 0)
@@ -64,6 +52,63 @@ internal sealed class PreparedRecords
         var columns = new PreparedColumn[comparisons.Length];
         Parallel.For(0, comparisons.Length, c => columns[c] = PrepareColumn(comparisons[c], table, variants));
         return new PreparedRecords(table.Count, sourceOf, table.Sources.Count, comparisons, columns);
+    }
+
+    /// <summary>
+    /// Records whose values are already prepared — <paramref name="value"/>(row, comparison) is what
+    /// <see cref="PreparedColumn.Values"/> held for them when they were prepared from their table (null: no value) —
+    /// so that real-time matching does not normalise the same candidates again for every probe. Every record counts as
+    /// one source (probe scoring does not read sources). Sequential: the tables are small.
+    /// </summary>
+    public static PreparedRecords FromPrepared(LinkageSettings settings, int count, Func<int, int, string?> value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var (comparisons, variants) = Compile(settings);
+        var columns = new PreparedColumn[comparisons.Length];
+        for (var c = 0; c < comparisons.Length; c++)
+        {
+            var codeOf = new Dictionary<string, int>(StringComparer.Ordinal);
+            var distinct = new List<string>();
+            var codes = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                if (value(i, c) is not { } prepared)
+                {
+                    codes[i] = -1;
+                }
+                else if (!codeOf.TryGetValue(prepared, out codes[i]))
+                {
+                    codes[i] = distinct.Count;
+                    codeOf.Add(prepared, distinct.Count);
+                    distinct.Add(prepared);
+                }
+            }
+
+            columns[c] = Derive(comparisons[c], codes, distinct, variants);
+        }
+
+        return new PreparedRecords(count, new int[count], 1, comparisons, columns);
+    }
+
+    private static (Comparison[] Comparisons, NameVariants? Variants) Compile(LinkageSettings settings)
+    {
+        var needsVariants = settings.Comparisons.Any(c => c.Levels.Any(l => l.Kind is LevelKind.NameVariant or LevelKind.NameVariantSlip));
+        var variants = needsVariants ? NameVariants.Default : null;
+        var comparisons = settings.Comparisons.Select((c, i) => new Comparison(c, i, variants)).ToArray();
+        foreach (var comparison in comparisons)
+        {
+            var swapped = comparison.Settings.Levels.FirstOrDefault(l => l.Kind is LevelKind.Swapped or LevelKind.SwappedOne);
+            if (swapped is not null)
+            {
+                comparison.SwappedWith = Array.FindIndex(comparisons, c => c.Name == swapped.With);
+            }
+
+            comparison.VetoUnlessExact = [.. comparison.Settings.Levels.Select(l => l.VetoUnlessExact is { } names
+                ? names.Select(n => Array.FindIndex(comparisons, c => c.Name == n)).Where(i => i >= 0).ToArray()
+                : null)];
+        }
+
+        return (comparisons, variants);
     }
 
     private static PreparedColumn PrepareColumn(Comparison comparison, RecordTable table, NameVariants? variants)
@@ -152,6 +197,14 @@ internal sealed class PreparedRecords
             }
         }
 
+        return Derive(comparison, codes, distinct, variants);
+    }
+
+    /// <summary>The column from each record's code and the distinct prepared values: everything derived from a value, once per value.</summary>
+    private static PreparedColumn Derive(Comparison comparison, int[] codes, List<string> distinct, NameVariants? variants)
+    {
+        var settings = comparison.Settings;
+        var isPostcode = comparison.Needs(LevelKind.PostcodeArea, LevelKind.PostcodeDistrict, LevelKind.PostcodeSector);
         var values = Expand(codes, [.. distinct], null);
         var col = new PreparedColumn(values) { Codes = codes };
         if (comparison.Needs(LevelKind.Soundex))

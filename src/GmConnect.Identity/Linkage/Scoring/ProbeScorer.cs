@@ -36,7 +36,16 @@ internal sealed class ProbeScorer
     public ProbeScores Score(RecordTable table, Func<int, string, double?>? frequency)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var prepared = PreparedRecords.Prepare(Settings, table);
+        return Score(PreparedRecords.Prepare(Settings, table), frequency);
+    }
+
+    /// <summary>
+    /// Scores row 0 of records already prepared (<see cref="PreparedRecords.FromPrepared"/>) against every other row, as
+    /// <see cref="Score(RecordTable, Func{int, string, double?}?)"/> does for a table.
+    /// </summary>
+    public ProbeScores Score(PreparedRecords prepared, Func<int, string, double?>? frequency)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
         if (frequency is not null)
         {
             foreach (var comparison in prepared.Comparisons.Where(c => c.Settings.TermFrequency))
