@@ -37,6 +37,11 @@ internal static class GmConnectHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // ASP.NET Core's own logs name every request's address, query string included ("Request starting … GET
+        // /fhir/Patient?family=…&birthdate=…"), and its debug logs route values: personal data, which the exchange never
+        // logs. Its categories write warnings and errors only; the exchange's own log lines say what happened.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
         var services = builder.Services;
         services.AddProblemDetails();
         services.AddRazorPages();
