@@ -264,6 +264,13 @@ public static class SyntheticReturns
             if (e.Decom >= from)
             {
                 child.Episodes[i] = e with { Urn = urn };
+                if (e.Rne == "L" && i > 0 && child.Episodes[i - 1] is { Place: "H5", Urn: null } before && before.Dec == e.Decom)
+                {
+                    // A change of legal status on the very day: the registration changes the placement too (436).
+                    child.Episodes[i] = child.Episodes[i] with { Rne = "B" };
+                    before.ReasonPlaceChange = "PLACE";
+                }
+
                 continue;
             }
 
