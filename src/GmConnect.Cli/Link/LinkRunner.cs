@@ -43,6 +43,10 @@ internal static class LinkRunner
         {
             // Only the columns the comparisons read are kept (an address column nobody compares is not held in memory).
             var wanted = settings.Comparisons.SelectMany(c => c.Columns).Append(settings.IdColumn).ToHashSet(StringComparer.Ordinal);
+            if (settings.Clustering.SourceAges is { } ages)
+            {
+                wanted.Add(ages.RecordedColumn);
+            }
             if (request.Truth is not null || request.TruthPattern is not null)
             {
                 // The truth report reads the address to tell relatives of one household apart.

@@ -147,26 +147,36 @@ internal sealed class ErrorInjector(ErrorRates rates, DemoTables tables, DateOnl
 
         if (Roll(ErrorType.OtherDobError, ref rng, record))
         {
-            record.DateOfBirth = OtherDobError(dob, asOf.Year, ref rng);
+            record.DateOfBirth = OtherDobError(dob, asOf, ref rng);
         }
     }
 
-    private static DateOnly OtherDobError(DateOnly dob, int latestYear, ref Prng rng)
+    /// <summary>
+    /// A mistyped date of birth. Never one after <paramref name="asOf"/>: systems refuse a date of birth in the
+    /// future, so a slip that would give one is not what gets stored. A shift of a day, a month or a year goes the
+    /// other way; a transposed year that would lie in the future (2008 → 2080) is a slip in the day's digits instead.
+    /// (This used to store the current year instead, 2008 → 2025: not a transposition, and no comparison can tell it
+    /// from another person's date of birth.)
+    /// </summary>
+    private static DateOnly OtherDobError(DateOnly dob, DateOnly asOf, ref Prng rng)
     {
         var op = rng.Next(100);
         if (op < 30)
         {
-            return dob.AddDays(rng.Chance(0.5) ? 1 : -1);
+            var days = rng.Chance(0.5) ? 1 : -1;
+            return NotAfter(dob.AddDays(days), dob.AddDays(-days), asOf);
         }
 
         if (op < 45)
         {
-            return dob.AddMonths(rng.Chance(0.5) ? 1 : -1);
+            var months = rng.Chance(0.5) ? 1 : -1;
+            return NotAfter(dob.AddMonths(months), dob.AddMonths(-months), asOf);
         }
 
         if (op < 70)
         {
-            return dob.AddYears(rng.Chance(0.5) ? 1 : -1);
+            var years = rng.Chance(0.5) ? 1 : -1;
+            return NotAfter(dob.AddYears(years), dob.AddYears(-years), asOf);
         }
 
         if (op < 90)
@@ -175,16 +185,21 @@ internal sealed class ErrorInjector(ErrorRates rates, DemoTables tables, DateOnl
             var tens = dob.Year / 10 % 10;
             var units = dob.Year % 10;
             var year = tens != units ? dob.Year - (tens * 10) - units + (units * 10) + tens : dob.Year + 10;
-            year = Math.Min(year, latestYear);
-            return new DateOnly(year, dob.Month, Math.Min(dob.Day, DateTime.DaysInMonth(year, dob.Month)));
+            var transposed = new DateOnly(year, dob.Month, Math.Min(dob.Day, DateTime.DaysInMonth(year, dob.Month)));
+            if (transposed <= asOf)
+            {
+                return transposed;
+            }
         }
 
-        // A slip in the day's digits: 13 → 31, 21 → 12; otherwise a week out.
+        // A slip in the day's digits: 13 → 31, 21 → 12; otherwise a week out (earlier, if later would be in the future).
         var day = (dob.Day % 10 * 10) + (dob.Day / 10);
-        return day >= 1 && day <= DateTime.DaysInMonth(dob.Year, dob.Month) && day != dob.Day
+        return day >= 1 && day <= DateTime.DaysInMonth(dob.Year, dob.Month) && day != dob.Day && new DateOnly(dob.Year, dob.Month, day) <= asOf
             ? new DateOnly(dob.Year, dob.Month, day)
-            : dob.AddDays(7);
+            : NotAfter(dob.AddDays(7), dob.AddDays(-7), asOf);
     }
+
+    private static DateOnly NotAfter(DateOnly wanted, DateOnly otherwise, DateOnly asOf) => wanted <= asOf ? wanted : otherwise;
 
     private static string BreakCheck(string nhs, ref Prng rng)
     {

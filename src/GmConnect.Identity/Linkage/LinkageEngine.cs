@@ -88,7 +88,8 @@ public sealed class LinkageEngine
 
         progress?.Report(new LinkageProgress("clustering", 0.0));
         var threshold = options.Threshold ?? _settings.Clustering.Threshold;
-        var clustering = new ConstrainedClusterer(prepared, scorer, _settings.Clustering)
+        var ages = SourceAgeWindows.Build(_settings.Clustering.SourceAges, records, prepared);
+        var clustering = new ConstrainedClusterer(prepared, scorer, _settings.Clustering, ages)
             .Cluster(pairs.Left, pairs.Right, gammas, weights, pairs.Count, threshold, options.CannotLink);
         Done("clustering");
 

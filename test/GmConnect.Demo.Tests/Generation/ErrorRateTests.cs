@@ -66,6 +66,24 @@ public sealed partial class ErrorRateTests(Population20k population) : IClassFix
     }
 
     [Fact]
+    public void Records_OtherDobError_NeverInTheFutureAndNeverTheCurrentYearInstead()
+    {
+        // Issue 3: a transposed year that would lie in the future (2008 -> 2080) used to be stored as the current
+        // year (2025), which is no slip at all. Systems refuse a future date of birth; the error must stay a slip.
+        var asOf = new PopulationOptions().AsOf;
+        var mistyped = population.Sink.Records.Where(r => r.Has(ErrorType.OtherDobError) && r.DateOfBirth is not null).ToList();
+        Assert.NotEmpty(mistyped);
+        Assert.All(mistyped, r =>
+        {
+            Assert.True(r.DateOfBirth <= asOf, "a date of birth after the as-of date");
+            Assert.NotEqual(r.PersonDateOfBirth, r.DateOfBirth);
+            var years = Math.Abs(r.DateOfBirth!.Value.Year - r.PersonDateOfBirth.Year);
+            var transposed = (r.PersonDateOfBirth.Year % 10 * 10) + (r.PersonDateOfBirth.Year / 10 % 10) + (r.PersonDateOfBirth.Year / 100 * 100);
+            Assert.True(years <= 1 || years == 10 || r.DateOfBirth.Value.Year == transposed, $"year {r.PersonDateOfBirth.Year} became {r.DateOfBirth.Value.Year}");
+        });
+    }
+
+    [Fact]
     public void Records_BabyPlaceholder_OnlyForInfantsInHealthRecords()
     {
         var babies = population.Sink.Records.Where(r => r.Has(ErrorType.BabyPlaceholderName)).ToList();

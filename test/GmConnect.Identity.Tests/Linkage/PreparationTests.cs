@@ -9,6 +9,10 @@ public sealed class PreparationTests
     [InlineData("billy", "will", true)]
     [InlineData("peggy", "margaret", true)]
     [InlineData("bill", "mary", false)]
+    [InlineData("mohammed", "muhammad", true)] // gm-curated (issue 3): GM's commonest given name had no listed spellings
+    [InlineData("katarzyna", "kasia", true)]
+    [InlineData("oluwaseun", "seun", true)]
+    [InlineData("niamh", "neve", true)]
     [InlineData("zzzz", "zzzy", false)]
     public void NameVariants_ShippedTable_KnowsCommonNicknames(string a, string b, bool expected)
     {

@@ -20,10 +20,12 @@ internal sealed class ConstrainedClusterer
     private readonly ClusteringSettings _settings;
     private readonly int[] _identifierComparisons;
     private readonly int[] _vetoComparisons;
+    private readonly SourceAgeWindows? _ages;
 
-    public ConstrainedClusterer(PreparedRecords records, PairScorer scorer, ClusteringSettings settings)
+    public ConstrainedClusterer(PreparedRecords records, PairScorer scorer, ClusteringSettings settings, SourceAgeWindows? ages = null)
     {
         _records = records;
+        _ages = ages;
         _scorer = scorer;
         _settings = settings;
         _identifierComparisons = [.. records.Comparisons.Where(c => c.Settings.Identifier is not null).Select(c => c.Index)];
@@ -103,7 +105,7 @@ internal sealed class ConstrainedClusterer
                 continue;
             }
 
-            if (IsVetoed(gammas[p]))
+            if (IsVetoed(gammas[p]) || AgeConflict(left[p], right[p]))
             {
                 outcomes[p] = LinkOutcome.Veto;
                 refusedVeto++;
@@ -318,9 +320,17 @@ internal sealed class ConstrainedClusterer
             return false;
         }
 
+        if (AgeConflict(lo, hi))
+        {
+            return true;
+        }
+
         var gamma = ComparisonVectors.Compute(_records, lo, hi);
         return IsVetoed(gamma) || _scorer.Weight(gamma, lo) < rejectWeight;
     }
+
+    /// <summary>Rule 11: one record's date of birth lies outside the ages the other record's source holds.</summary>
+    private bool AgeConflict(int x, int y) => _ages is not null && _ages.Conflict(x, y);
 
     private bool ShareValidIdentifier(int x, int y)
     {
@@ -382,7 +392,7 @@ internal sealed class ConstrainedClusterer
         var usable = new List<int>(links.Count);
         foreach (var p in links)
         {
-            if (!IsVetoed(gammas[p]))
+            if (!IsVetoed(gammas[p]) && !AgeConflict(left[p], right[p]))
             {
                 usable.Add(p);
                 degree[left[p] + 1]++;
@@ -421,6 +431,16 @@ internal sealed class ConstrainedClusterer
                         var sj = left[pj] == r ? right[pj] : left[pj];
                         if (si == sj || !Incompatible(si, sj, rejectWeight))
                         {
+                            continue;
+                        }
+
+                        // Rule 10: a valid identifier the record shares with one side only decides between them
+                        // (a son's record without a date of birth but with his NHS number is his, not his
+                        // father's). The identifier is what tells people apart; the rest of the record is ambiguous.
+                        var sharesI = ShareValidIdentifier(r, si);
+                        if (sharesI != ShareValidIdentifier(r, sj))
+                        {
+                            withheld[sharesI ? pj : pi] = true;
                             continue;
                         }
 

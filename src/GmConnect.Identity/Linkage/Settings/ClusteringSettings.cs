@@ -20,4 +20,7 @@ public sealed record ClusteringSettings
 
     /// <summary>Each source is free of duplicates: a cluster holds at most one record per source.</summary>
     public bool OneRecordPerSource { get; init; }
+
+    /// <summary>Ages implied by the source of a record (ADR 0003, rule 11), or null: off.</summary>
+    public SourceAgeSettings? SourceAges { get; init; }
 }

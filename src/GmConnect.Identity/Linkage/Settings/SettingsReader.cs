@@ -487,7 +487,7 @@ internal sealed class SettingsReader
             return defaults;
         }
 
-        CheckKeys(element, path, "threshold", "reject_below", "max_cross_pairs", "one_record_per_source", "ambiguity_margin");
+        CheckKeys(element, path, "threshold", "reject_below", "max_cross_pairs", "one_record_per_source", "ambiguity_margin", "source_ages");
         return new ClusteringSettings
         {
             Threshold = ReadNumber(element, path, "threshold", defaults.Threshold, 0.0, 1.0),
@@ -495,7 +495,53 @@ internal sealed class SettingsReader
             MaxCrossPairs = (int)ReadNumber(element, path, "max_cross_pairs", defaults.MaxCrossPairs, 1, 1e7),
             OneRecordPerSource = ReadBool(element, path, "one_record_per_source", defaults.OneRecordPerSource),
             AmbiguityMargin = element.TryGetProperty("ambiguity_margin", out _) ? ReadNumber(element, path, "ambiguity_margin", 0.0, 0.0, 1000.0) : null,
+            SourceAges = element.TryGetProperty("source_ages", out var ages) ? ReadSourceAges(ages, path + ".source_ages") : null,
         };
+    }
+
+    private SourceAgeSettings? ReadSourceAges(JsonElement element, string path)
+    {
+        if (!ExpectObject(element, path))
+        {
+            return null;
+        }
+
+        CheckKeys(element, path, "date_of_birth", "recorded_column", "sources");
+        var dob = ReadString(element, path, "date_of_birth", required: true);
+        var recorded = ReadString(element, path, "recorded_column", required: true);
+        var sources = new List<SourceAgeRange>();
+        if (!element.TryGetProperty("sources", out var array))
+        {
+            Error(path + ".sources", "is required");
+        }
+        else if (ExpectArray(array, path + ".sources"))
+        {
+            var i = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                var itemPath = $"{path}.sources[{i++}]";
+                if (!ExpectObject(item, itemPath))
+                {
+                    continue;
+                }
+
+                CheckKeys(item, itemPath, "prefix", "min_age", "max_age");
+                var prefix = ReadString(item, itemPath, "prefix", required: true);
+                int? min = item.TryGetProperty("min_age", out _) ? (int)ReadNumber(item, itemPath, "min_age", 0, 0, 150) : null;
+                int? max = item.TryGetProperty("max_age", out _) ? (int)ReadNumber(item, itemPath, "max_age", 0, 0, 150) : null;
+                if (min is null && max is null)
+                {
+                    Error(itemPath, "needs min_age or max_age");
+                }
+
+                if (prefix is not null)
+                {
+                    sources.Add(new SourceAgeRange { Prefix = prefix, MinAge = min, MaxAge = max });
+                }
+            }
+        }
+
+        return dob is null || recorded is null ? null : new SourceAgeSettings { DateOfBirth = dob, RecordedColumn = recorded, Sources = sources };
     }
 
     private static bool TryTransform(string name, out TextTransform transform)
