@@ -26,14 +26,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Identity model {ModelVersion} ({ModelOrigin}) was trained under other linkage settings than the ones in use; retraining: {Retrain}")]
     public static partial void ModelFromOtherSettings(ILogger logger, int modelVersion, string modelOrigin, bool retrain);
 
-    [LoggerMessage(EventId = 4010, Level = LogLevel.Debug, Message = "Record {Source}|{RecordId}: {Decision} to person {PersonId}")]
-    public static partial void Matched(ILogger logger, string source, string recordId, string decision, string personId);
+    // No record or person identifier: the exchange logs no personal data (the store's history has the detail).
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Debug, Message = "Record from {Source}: {Decision}")]
+    public static partial void Matched(ILogger logger, string source, string decision);
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Debug, Message = "Batch of {Records} records submitted in one transaction ({Changed} new or changed)")]
     public static partial void BatchSubmitted(ILogger logger, int records, int changed);
 
-    [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Steward {StewardId}: {Kind} on person {PersonId} (history {Sequence})")]
-    public static partial void StewardChange(ILogger logger, string stewardId, string kind, string personId, long sequence);
+    // The person is found through the history entry (its sequence), not named in the log.
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Steward {StewardId}: {Kind} (history {Sequence})")]
+    public static partial void StewardChange(ILogger logger, string stewardId, string kind, long sequence);
 
     [LoggerMessage(EventId = 4030, Level = LogLevel.Information, Message = "Bulk load: {Records} records into {Persons} persons ({Reused} person ids kept from before)")]
     public static partial void BulkLoaded(ILogger logger, int records, int persons, int reused);

@@ -132,7 +132,7 @@ public sealed partial class IdentityManager
             }
 
             merged.MergedInto = survivor.Id;
-            Log.StewardChange(_logger, action.StewardId, "merge", survivor.Id, entry.Sequence);
+            Log.StewardChange(_logger, action.StewardId, "merge", entry.Sequence);
             return entry;
         }
         finally
@@ -192,7 +192,7 @@ public sealed partial class IdentityManager
                 _index.Move(record, before);
             }
 
-            Log.StewardChange(_logger, action.StewardId, "unmerge", survivor.Id, entry.Sequence);
+            Log.StewardChange(_logger, action.StewardId, "unmerge", entry.Sequence);
             return entry;
         }
         finally
@@ -226,7 +226,7 @@ public sealed partial class IdentityManager
             }
 
             apply.ForEach(a => a());
-            Log.StewardChange(_logger, action.StewardId, "link", target.Id, entry.Sequence);
+            Log.StewardChange(_logger, action.StewardId, "link", entry.Sequence);
             return entry;
         }
         finally
@@ -276,7 +276,7 @@ public sealed partial class IdentityManager
                 _index.AddCannotLink(record, mate.Key, hard: false);
             }
 
-            Log.StewardChange(_logger, action.StewardId, "unlink", from.Id, entry.Sequence);
+            Log.StewardChange(_logger, action.StewardId, "unlink", entry.Sequence);
             return entry;
         }
         finally

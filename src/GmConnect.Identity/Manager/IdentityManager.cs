@@ -202,7 +202,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
                     // Applied at once, before the commit: the next record of the batch is matched against this one.
                     apply();
                     outcomes.Add(outcome);
-                    Log.Matched(_logger, record.Source, record.RecordId, outcome.Decision.ToString(), outcome.PersonId);
+                    Log.Matched(_logger, record.Source, outcome.Decision.ToString());
                 }
 
                 if (tx is not null)
@@ -254,7 +254,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
 
         // The index changes only after the store has committed.
         apply();
-        Log.Matched(_logger, record.Source, record.RecordId, outcome.Decision.ToString(), outcome.PersonId);
+        Log.Matched(_logger, record.Source, outcome.Decision.ToString());
         return outcome;
     }
 
