@@ -10,6 +10,9 @@ public sealed partial class IdentityManager
 {
     private const int BatchChunk = 5_000;
 
+    // Records per transaction when a load goes through real-time matching.
+    private const int LoadBatchSize = 500;
+
     /// <summary>
     /// Loads many records. Into an empty index, the batch engine links them all at once (training the model, which is
     /// stored as the index's model) and its clusters become persons; otherwise each record goes through real-time
@@ -39,21 +42,26 @@ public sealed partial class IdentityManager
             }
             else
             {
+                // Later loads go through real-time matching in batches (one transaction per batch, as SubmitBatchAsync):
+                // each record is matched against the index with every earlier one applied, as one at a time would be.
                 int created = 0, changed = 0, same = 0, linked = 0, reviews = 0, persons = 0;
-                for (var i = 0; i < input.Count; i++)
+                for (var start = 0; start < input.Count; start += LoadBatchSize)
                 {
-                    var existed = _index.Records.ContainsKey(input[i].Key);
-                    var outcome = await SubmitLockedAsync(input[i], cancellationToken).ConfigureAwait(false);
-                    created += existed ? 0 : 1;
-                    changed += existed && outcome.Decision != MatchDecision.Unchanged ? 1 : 0;
-                    same += outcome.Decision == MatchDecision.Unchanged ? 1 : 0;
-                    linked += outcome.Decision == MatchDecision.LinkedAutomatically ? 1 : 0;
-                    reviews += outcome.ReviewTaskId is null ? 0 : 1;
-                    persons += outcome.Decision is MatchDecision.NewPerson || (outcome.Decision == MatchDecision.ReviewOpened && !existed) ? 1 : 0;
-                    if ((i + 1) % 500 == 0 || i + 1 == input.Count)
+                    var batch = input.GetRange(start, Math.Min(LoadBatchSize, input.Count - start));
+                    var existed = batch.ConvertAll(r => _index.Records.ContainsKey(r.Key));
+                    var outcomes = await SubmitBatchLockedAsync(batch, cancellationToken).ConfigureAwait(false);
+                    for (var i = 0; i < batch.Count; i++)
                     {
-                        progress?.Report(new BulkLoadProgress("matching", i + 1, input.Count));
+                        var outcome = outcomes[i];
+                        created += existed[i] ? 0 : 1;
+                        changed += existed[i] && outcome.Decision != MatchDecision.Unchanged ? 1 : 0;
+                        same += outcome.Decision == MatchDecision.Unchanged ? 1 : 0;
+                        linked += outcome.Decision == MatchDecision.LinkedAutomatically ? 1 : 0;
+                        reviews += outcome.ReviewTaskId is null ? 0 : 1;
+                        persons += outcome.Decision is MatchDecision.NewPerson || (outcome.Decision == MatchDecision.ReviewOpened && !existed[i]) ? 1 : 0;
                     }
+
+                    progress?.Report(new BulkLoadProgress("matching", start + batch.Count, input.Count));
                 }
 
                 await TrainWhenReadyAsync(cancellationToken).ConfigureAwait(false);

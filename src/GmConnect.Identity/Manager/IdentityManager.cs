@@ -181,50 +181,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         await EnterAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var outcomes = new List<MatchOutcome>(records.Count);
-            IdentityTransaction? tx = null;
-            try
-            {
-                foreach (var record in records)
-                {
-                    var document = RecordDocument.ToJson(record);
-                    var hash = RecordDocument.Hash(document);
-                    _index.Records.TryGetValue(record.Key, out var existing);
-                    if (existing is not null && existing.ContentHash == hash)
-                    {
-                        outcomes.Add(new MatchOutcome(record.Key, MatchDecision.Unchanged, existing.PersonId, null, null));
-                        continue;
-                    }
-
-                    tx ??= await _store.BeginAsync(cancellationToken).ConfigureAwait(false);
-                    var (outcome, apply) = await StageAsync(tx, record, existing, document, hash, cancellationToken).ConfigureAwait(false);
-
-                    // Applied at once, before the commit: the next record of the batch is matched against this one.
-                    apply();
-                    outcomes.Add(outcome);
-                    Log.Matched(_logger, record.Source, outcome.Decision.ToString());
-                }
-
-                if (tx is not null)
-                {
-                    await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch
-            {
-                // The index has taken changes that the store has rolled back: rebuild it from the store before the next call.
-                _loaded = false;
-                throw;
-            }
-            finally
-            {
-                if (tx is not null)
-                {
-                    await tx.DisposeAsync().ConfigureAwait(false);
-                }
-            }
-
-            Log.BatchSubmitted(_logger, records.Count, outcomes.Count(o => o.Decision != MatchDecision.Unchanged));
+            var outcomes = await SubmitBatchLockedAsync(records, cancellationToken).ConfigureAwait(false);
             await TrainWhenReadyAsync(cancellationToken).ConfigureAwait(false);
             return outcomes;
         }
@@ -232,6 +189,57 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
         {
             _gate.Release();
         }
+    }
+
+    // The batch under the gate: matched in order, each against the index with the batch's earlier records applied,
+    // stored in one transaction (all or none; a failure makes the next call rebuild the index from the store).
+    private async Task<IReadOnlyList<MatchOutcome>> SubmitBatchLockedAsync(IReadOnlyList<IdentityRecord> records, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<MatchOutcome>(records.Count);
+        IdentityTransaction? tx = null;
+        try
+        {
+            foreach (var record in records)
+            {
+                var document = RecordDocument.ToJson(record);
+                var hash = RecordDocument.Hash(document);
+                _index.Records.TryGetValue(record.Key, out var existing);
+                if (existing is not null && existing.ContentHash == hash)
+                {
+                    outcomes.Add(new MatchOutcome(record.Key, MatchDecision.Unchanged, existing.PersonId, null, null));
+                    continue;
+                }
+
+                tx ??= await _store.BeginAsync(cancellationToken).ConfigureAwait(false);
+                var (outcome, apply) = await StageAsync(tx, record, existing, document, hash, cancellationToken).ConfigureAwait(false);
+
+                // Applied at once, before the commit: the next record of the batch is matched against this one.
+                apply();
+                outcomes.Add(outcome);
+                Log.Matched(_logger, record.Source, outcome.Decision.ToString());
+            }
+
+            if (tx is not null)
+            {
+                await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            // The index has taken changes that the store has rolled back: rebuild it from the store before the next call.
+            _loaded = false;
+            throw;
+        }
+        finally
+        {
+            if (tx is not null)
+            {
+                await tx.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        Log.BatchSubmitted(_logger, records.Count, outcomes.Count(o => o.Decision != MatchDecision.Unchanged));
+        return outcomes;
     }
 
     private async Task<MatchOutcome> SubmitLockedAsync(IdentityRecord record, CancellationToken cancellationToken)
