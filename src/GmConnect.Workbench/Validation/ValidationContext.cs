@@ -99,6 +99,12 @@ internal sealed class ValidationContext
         return index.TryGetValue(child, out var found) ? found : [];
     }
 
+    private Dictionary<string, int>? _previousUascRowByChild;
+
+    /// <summary>Last year's first UASC row per child (empty without last year's return), indexed on first use.</summary>
+    public IReadOnlyDictionary<string, int> PreviousUascRowByChild =>
+        _previousUascRowByChild ??= Previous is null ? [] : FirstRowByChild(Previous[ReturnTable.UASC]);
+
     /// <summary>Whether last year's return was supplied.</summary>
     public bool HasPrevious => Previous is not null;
 

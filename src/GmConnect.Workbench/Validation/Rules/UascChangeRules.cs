@@ -46,7 +46,7 @@ internal static class UascChangeRules
 
         var uasc = ctx[U];
         var lastUasc = previous[U];
-        var lastRowOf = FirstRowByChild(lastUasc);
+        var lastRowOf = ctx.PreviousUascRowByChild;
         for (var r = 0; r < uasc.Count; r++)
         {
             var child = uasc.Child(r);
@@ -76,7 +76,7 @@ internal static class UascChangeRules
             yield break;
         }
 
-        var lastRowOf = FirstRowByChild(previous[U]);
+        var lastRowOf = ctx.PreviousUascRowByChild;
         foreach (var h in ctx.Header.Rows)
         {
             var child = ctx.Header.Child(h);
@@ -91,15 +91,4 @@ internal static class UascChangeRules
     // The header's flag where the header has one (XML layout), else whether the child has a UASC row (CSV layout).
     private static bool IsUasc(Ssda903Table header, int headerRow, bool hasUascRow) =>
         header.HasColumn("UASC") ? headerRow >= 0 && header.Get(headerRow, "UASC") == "1" : hasUascRow;
-
-    private static Dictionary<string, int> FirstRowByChild(Ssda903Table table)
-    {
-        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var r = 0; r < table.Count; r++)
-        {
-            rows.TryAdd(table.Child(r), r);
-        }
-
-        return rows;
-    }
 }
