@@ -137,6 +137,7 @@ public sealed class Issue3RelativesTests
     [InlineData("""{ "source_ages": { "date_of_birth": "dob", "recorded_column": "recorded", "sources": [ { "prefix": "school", "max": 19 } ] } }""", "$.clustering.source_ages.sources[0].max")]
     [InlineData("""{ "source_ages": { "date_of_birth": "dob", "sources": [] } }""", "$.clustering.source_ages.recorded_column")]
     [InlineData("""{ "source_ages": { "date_of_birth": "dob", "recorded_column": "recorded", "sources": [ { "prefix": "dwp", "min_age": -1 } ] } }""", "$.clustering.source_ages.sources[0].min_age")]
+    [InlineData("""{ "source_ages": { "date_of_birth": "dob", "recorded_column": "recorded", "sources": [ { "prefix": "dwp", "min_age": 20, "max_age": 16 } ] } }""", "$.clustering.source_ages.sources[0]")]
     public void Parse_BadSourceAges_NamesThePath(string clustering, string path)
     {
         var ex = Assert.Throws<SettingsException>(() => LinkageSettings.Parse(Json(clustering)));

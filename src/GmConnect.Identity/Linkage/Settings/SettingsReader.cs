@@ -533,6 +533,10 @@ internal sealed class SettingsReader
                 {
                     Error(itemPath, "needs min_age or max_age");
                 }
+                else if (min > max)
+                {
+                    Error(itemPath, "min_age is above max_age: no age fits");
+                }
 
                 if (prefix is not null)
                 {
