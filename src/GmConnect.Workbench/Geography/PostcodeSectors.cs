@@ -75,15 +75,14 @@ public sealed class PostcodeSectors
     }
 
     /// <summary>
-    /// The DfE placement distance in miles between two sectors, from grid references as the guidance gives it:
-    /// √(ΔE² + ΔN²) / 1000 / 1.6093, rounded to 0.1.
+    /// The DfE placement distance in miles between two sectors, from their grid references by the one formula the
+    /// validation rules use too (<see cref="PostcodeLookup.DistanceMiles"/>).
     /// </summary>
     public static double DistanceMiles(PostcodeSector from, PostcodeSector to)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
-        double de = from.Easting - to.Easting, dn = from.Northing - to.Northing;
-        return Math.Round(Math.Sqrt((de * de) + (dn * dn)) / 1000 / 1.6093, 1, MidpointRounding.AwayFromZero);
+        return PostcodeLookup.DistanceMiles(from.Easting, from.Northing, to.Easting, to.Northing);
     }
 
     private static PostcodeSectors LoadShipped()

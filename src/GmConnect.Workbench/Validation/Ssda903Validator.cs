@@ -17,7 +17,7 @@ public static class Ssda903Validator
         .. HeaderRules.All(), .. EpisodeFieldRules.All(), .. EpisodeChainRules.All(), .. EpisodeAgeRules.All(),
         .. Oc2Rules.All(), .. Oc3Rules.All(), .. AdoptionRules.All(), .. MissingRules.All(), .. ReviewRules.All(),
         .. UascRules.All(), .. UascChangeRules.All(), .. CareLeaverHistoryRules.All(), .. PlacementChangeRules.All(), .. PrevPermRules.All(), .. SwEpisodeRules.All(), .. IntegrityRules.All(),
-        .. PreviousYearRules.All(),
+        .. PreviousYearRules.All(), .. PlacementGeographyRules.All(), .. OfstedRules.All(),
     ];
 
     /// <summary>Every rule code defined, whatever its year (a code missing from the catalogues would be a typo).</summary>
@@ -35,15 +35,20 @@ public static class Ssda903Validator
     /// <param name="current">This year's return.</param>
     /// <param name="previous">Last year's return, if any; rules that need it are skipped without it.</param>
     /// <param name="only">Optional subset of rule codes to run.</param>
-    public static IReadOnlyList<ValidationError> Validate(Ssda903Return current, Ssda903Return? previous = null, IReadOnlyCollection<string>? only = null)
+    /// <param name="lookups">
+    /// The postcode file and Ofsted lists, when the user supplied them; the rules that need them are not run without
+    /// (see <see cref="NotRun"/>).
+    /// </param>
+    public static IReadOnlyList<ValidationError> Validate(Ssda903Return current, Ssda903Return? previous = null, IReadOnlyCollection<string>? only = null, ValidationLookups? lookups = null)
     {
         ArgumentNullException.ThrowIfNull(current);
-        var context = new ValidationContext(current, previous);
+        var context = new ValidationContext(current, previous, lookups);
         var catalogue = RuleCatalogue.For(current.Year);
         var errors = new List<ValidationError>();
         foreach (var rule in AllRules)
         {
-            if (!rule.AppliesTo(current.Year) || !catalogue.TryGetValue(rule.Code, out var info) || (only is not null && !only.Contains(rule.Code)))
+            if (!rule.AppliesTo(current.Year) || !catalogue.TryGetValue(rule.Code, out var info) || (only is not null && !only.Contains(rule.Code))
+                || (rule.Needs != RuleNeeds.None && MissingNeed(rule.Needs, context.Lookups, context.AuthorityCode, current) is not null))
             {
                 continue;
             }
@@ -75,13 +80,54 @@ public static class Ssda903Validator
     }
 
     /// <summary>
+    /// The rules of the year's catalogue that <see cref="Validate"/> does not run over <paramref name="current"/> with
+    /// these lookups, each with the reason (a postcode file, Ofsted's lists or the authority's code not given), by code.
+    /// </summary>
+    public static IReadOnlyList<RuleNotRun> NotRun(Ssda903Return current, ValidationLookups? lookups = null)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        lookups ??= ValidationLookups.None;
+        var authority = lookups.AuthorityCode ?? Geography.GmAuthorities.OnsCode(current.Authority);
+        var catalogue = RuleCatalogue.For(current.Year);
+        return AllRules.Where(r => r.AppliesTo(current.Year) && r.Needs != RuleNeeds.None && catalogue.ContainsKey(r.Code))
+            .Select(r => (r.Code, Reason: MissingNeed(r.Needs, lookups, authority, current)))
+            .Where(x => x.Reason is not null)
+            .DistinctBy(x => x.Code)
+            .OrderBy(x => x.Code, StringComparer.Ordinal)
+            .Select(x => new RuleNotRun(x.Code, x.Reason!))
+            .ToArray();
+    }
+
+    /// <summary>Why a rule with these needs cannot run, or null when it can.</summary>
+    private static string? MissingNeed(RuleNeeds needs, ValidationLookups lookups, string? authority, Ssda903Return current)
+    {
+        if (needs.HasFlag(RuleNeeds.Providers) && lookups.Providers is null)
+        {
+            return NotRunReasons.NoProviders;
+        }
+
+        if (needs.HasFlag(RuleNeeds.PostcodeFile) && lookups.Postcodes is null)
+        {
+            return NotRunReasons.NoPostcodes;
+        }
+
+        if (needs.HasFlag(RuleNeeds.PlacementFields) && lookups.Postcodes is null && !PlacementGeography.Carried(current[ReturnTable.Episodes]))
+        {
+            return NotRunReasons.NoPostcodes;
+        }
+
+        var needsAuthority = needs.HasFlag(RuleNeeds.AuthorityCode) || (needs.HasFlag(RuleNeeds.PlacementFields) && lookups.Postcodes is not null);
+        return needsAuthority && authority is null ? NotRunReasons.NoAuthority : null;
+    }
+
+    /// <summary>
     /// Validates many returns (each with last year's return of the same authority when it is among them), in parallel.
     /// </summary>
     public static IReadOnlyList<(Ssda903Return Return, IReadOnlyList<ValidationError> Errors)> ValidateAll(IReadOnlyList<Ssda903Return> returns)
     {
         ArgumentNullException.ThrowIfNull(returns);
         var byKey = returns.GroupBy(r => (r.Authority, r.Year)).ToDictionary(g => g.Key, g => g.First());
-        var errors = ParallelWork.Map(returns, r => Validate(r, byKey.GetValueOrDefault((r.Authority, r.Year.Previous))));
+        var errors = ParallelWork.Map(returns, r => Validate(r, byKey.GetValueOrDefault((r.Authority, r.Year.Previous)), only: null, lookups: null));
         var results = new (Ssda903Return, IReadOnlyList<ValidationError>)[returns.Count];
         for (var i = 0; i < results.Length; i++)
         {

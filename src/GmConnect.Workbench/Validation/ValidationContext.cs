@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using GmConnect.Workbench.Geography;
 using GmConnect.Workbench.Model;
 
 namespace GmConnect.Workbench.Validation;
@@ -9,9 +10,11 @@ namespace GmConnect.Workbench.Validation;
 /// </summary>
 internal sealed class ValidationContext
 {
-    public ValidationContext(Ssda903Return current, Ssda903Return? previous)
+    public ValidationContext(Ssda903Return current, Ssda903Return? previous, ValidationLookups? lookups = null)
     {
         Current = current;
+        Lookups = lookups ?? ValidationLookups.None;
+        AuthorityCode = Lookups.AuthorityCode ?? GmAuthorities.OnsCode(current.Authority);
         Previous = previous;
         Year = current.Year;
         Codes = CodeLists.For(Year);
@@ -104,6 +107,27 @@ internal sealed class ValidationContext
     /// <summary>Last year's first UASC row per child (empty without last year's return), indexed on first use.</summary>
     public IReadOnlyDictionary<string, int> PreviousUascRowByChild =>
         _previousUascRowByChild ??= Previous is null ? [] : FirstRowByChild(Previous[ReturnTable.UASC]);
+
+    /// <summary>The postcode file and Ofsted lists the user supplied (none by default).</summary>
+    public ValidationLookups Lookups { get; }
+
+    /// <summary>The ONS code of the return's authority, when given or known (a GM authority); else null.</summary>
+    public string? AuthorityCode { get; }
+
+    private PlacementGeography? _geography;
+    private PlacementGeography? _previousGeography;
+    private HashSet<string>? _previousUasc;
+
+    /// <summary>PL_LA, PL_LOCATION and PL_DISTANCE of this year's episodes, derived on first use.</summary>
+    public PlacementGeography Geography => _geography ??= PlacementGeography.For(Episodes, Lookups.Postcodes, AuthorityCode);
+
+    /// <summary>The same for last year's episodes (empty columns without last year's return).</summary>
+    public PlacementGeography PreviousGeography =>
+        _previousGeography ??= PlacementGeography.For(Previous?[ReturnTable.Episodes] ?? new Ssda903Table(ReturnTable.Episodes), Lookups.Postcodes, AuthorityCode);
+
+    /// <summary>Children identified as UASC this year or last year (for the rules on formerly UASC children).</summary>
+    public bool EverUasc(string child) =>
+        UascChildren.Contains(child) || (Previous is not null && (_previousUasc ??= BuildUasc(Previous)).Contains(child));
 
     /// <summary>Whether last year's return was supplied.</summary>
     public bool HasPrevious => Previous is not null;

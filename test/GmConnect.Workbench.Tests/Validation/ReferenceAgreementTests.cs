@@ -19,7 +19,10 @@ public sealed class ReferenceAgreementTests
         var fixture = ReferenceFixture.Load(code);
         var (current, previous) = fixture.Build();
 
-        var errors = Ssda903Validator.Validate(current, previous, [code]);
+        var lookups = fixture.Lookups();
+        Assert.DoesNotContain(code, Ssda903Validator.NotRun(current, lookups).Select(n => n.Code));
+
+        var errors = Ssda903Validator.Validate(current, previous, [code], lookups);
 
         var expected = fixture.Differs ?? fixture.Expected;
         foreach (var table in Enum.GetValues<ReturnTable>())

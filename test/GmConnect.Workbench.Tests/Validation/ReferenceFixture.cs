@@ -1,4 +1,6 @@
+using GmConnect.Workbench.Geography;
 using GmConnect.Workbench.Model;
+using GmConnect.Workbench.Validation;
 
 namespace GmConnect.Workbench.Tests.Validation;
 
@@ -9,6 +11,9 @@ namespace GmConnect.Workbench.Tests.Validation;
 /// <code>
 /// # comment
 /// year 2019/20                 the collection year (from the test's metadata; 2024/25 when it has none)
+/// authority E08000003          the return's authority code (the test's metadata localAuthority), when it has one
+/// table Postcodes              the postcode file the test's lookups stand for (NSPL columns: pcd,laua,oseast1m,osnrth1m)
+/// table Providers              Ofsted's provider list the test's provider_info stands for (the CSV columns we read)
 /// table Episodes               a table of this year's return; "table Episodes_last" for last year's return
 /// CHILD,DECOM,...              its header, then one CSV line per row (blank cell = missing)
 /// expect Episodes 2,6,7        rows the reference flags in that table (a table not named: none)
@@ -20,6 +25,8 @@ internal sealed class ReferenceFixture
     public required string Code { get; init; }
 
     public CollectionYear Year { get; private set; } = new(2024);
+
+    public string? Authority { get; private set; }
 
     public Dictionary<string, (List<string> Header, List<string?[]> Rows)> Tables { get; } = new(StringComparer.Ordinal);
 
@@ -48,6 +55,10 @@ internal sealed class ReferenceFixture
             if (line.StartsWith("year ", StringComparison.Ordinal))
             {
                 fixture.Year = CollectionYear.TryParse(line[5..], out var y) ? y : throw new FormatException(line);
+            }
+            else if (line.StartsWith("authority ", StringComparison.Ordinal))
+            {
+                fixture.Authority = line[10..].Trim();
             }
             else if (line.StartsWith("table ", StringComparison.Ordinal))
             {
@@ -98,6 +109,11 @@ internal sealed class ReferenceFixture
         Ssda903Return? previous = null;
         foreach (var (name, (header, rows)) in Tables)
         {
+            if (name is "Postcodes" or "Providers")
+            {
+                continue;
+            }
+
             var last = name.EndsWith("_last", StringComparison.Ordinal);
             var kind = Enum.Parse<ReturnTable>(last ? name[..^5] : name);
             var extra = header.Where(h => !TableSchema.Columns(kind).Contains(h, StringComparer.Ordinal));
@@ -120,6 +136,29 @@ internal sealed class ReferenceFixture
 
         return (current, previous);
     }
+
+    /// <summary>The postcode file and provider list the fixture gives (as CSV files are read), and its authority.</summary>
+    public ValidationLookups Lookups()
+    {
+        PostcodeLookup? postcodes = null;
+        OfstedProviders? providers = null;
+        if (Tables.TryGetValue("Postcodes", out var pc))
+        {
+            var result = PostcodeLookup.Load(new StringReader(AsCsv(pc)), Code + " Postcodes");
+            postcodes = result.Value ?? throw new FormatException(string.Join("; ", result.Errors));
+        }
+
+        if (Tables.TryGetValue("Providers", out var pr))
+        {
+            var result = OfstedProviders.Load(new StringReader(AsCsv(pr)), Code + " Providers");
+            providers = result.Value ?? throw new FormatException(string.Join("; ", result.Errors));
+        }
+
+        return new ValidationLookups(postcodes, providers, Authority);
+    }
+
+    private static string AsCsv((List<string> Header, List<string?[]> Rows) table) =>
+        string.Join('\n', [string.Join(',', table.Header.Select(Csv.Escape)), .. table.Rows.Select(r => string.Join(',', r.Select(Csv.Escape)))]);
 
     private static (ReturnTable, int[]) ParseRows(string text)
     {

@@ -57,7 +57,11 @@ internal sealed class ReturnBuilder
         var result = new Ssda903Return(authority, Year);
         foreach (var (kind, rows) in _rows)
         {
-            var table = new Ssda903Table(kind, kind == ReturnTable.Header ? ["UASC", "DUC"] : null);
+            // Columns a return does not carry (the header's UASC flag of the XML layout, the derived placement fields
+            // PL_LA and PL_LOCATION) are kept as extra columns when a case sets them.
+            var schema = TableSchema.Columns(kind);
+            var extra = rows.SelectMany(r => r.Keys).Distinct().Where(k => !schema.Contains(k, StringComparer.Ordinal));
+            var table = new Ssda903Table(kind, kind == ReturnTable.Header ? ["UASC", "DUC", .. extra.Except(["UASC", "DUC"])] : extra);
             foreach (var row in rows)
             {
                 table.Add(row);

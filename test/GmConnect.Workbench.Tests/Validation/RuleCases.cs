@@ -1,4 +1,5 @@
 using GmConnect.Workbench.Model;
+using GmConnect.Workbench.Validation;
 using static GmConnect.Workbench.Model.ReturnTable;
 
 namespace GmConnect.Workbench.Tests.Validation;
@@ -7,7 +8,7 @@ namespace GmConnect.Workbench.Tests.Validation;
 /// One targeted fixture per DfE rule: the clean <see cref="ReturnBuilder"/> return broken in exactly the way the
 /// rule's catalogue entry describes, and the table and row the rule must report.
 /// </summary>
-internal sealed record RuleCase(string Code, Action<ReturnBuilder> Break, ReturnTable Table, int Row, Action<ReturnBuilder>? BreakPrevious = null, int StartYear = 2024);
+internal sealed record RuleCase(string Code, Action<ReturnBuilder> Break, ReturnTable Table, int Row, Action<ReturnBuilder>? BreakPrevious = null, int StartYear = 2024, ValidationLookups? Lookups = null);
 
 internal static class RuleCases
 {
@@ -365,6 +366,34 @@ internal static class RuleCases
         P("205B", p => { p.Set(Header, 0, "UASC", "1"); Uasc(p, "01/06/2030"); }, UASC, b => { b.Set(Header, 0, "UASC", "1"); Uasc(b, "01/06/2029"); });
         P("205C", _ => { }, UASC, b => Uasc(b, "01/06/2030"));
         P("205D", _ => { }, Header, b => { b.Set(Header, 0, "UASC", "1"); Uasc(b, "01/06/2030"); });
+
+        // Placement fields derived from the postcode file (TestLookups: M1, M2 and M4 postcodes in Manchester, the
+        // return's authority; BL1 in Bolton; FA1 made up far away).
+        C("164", b => b.Set(Episodes, 0, "PL_POST", "FA1 1AA"), Episodes);
+        C("392a", b => b.Set(Episodes, 0, "HOME_POST", null), Episodes);
+        C("406", b => Uasc(b, "01/06/2030"), Episodes);
+        C("169", b => b.Set(Episodes, 0, "PL_POST", "ZZ9 9ZZ"), Episodes);
+        C("179", b => b.Set(Episodes, 0, "PL_POST", "ZZ9 9ZZ"), Episodes);
+        C("392c", b => b.Set(Episodes, 0, "HOME_POST", "ZZ9 9ZZ"), Episodes);
+        C("420", b => b.Set(Episodes, 0, "LS", "V3"), Episodes);
+        C("1015", b => b.Set(Episodes, 0, "PLACE", "K2").Set(Episodes, 0, "PL_POST", "BL1 1AA"), Episodes);
+        // 411 cannot fail on derived fields (IN means the authority's own); a return carrying the fields can.
+        List.Add(new RuleCase("411", b => b.Set(Episodes, 0, "PL_LA", "E08000001").Set(Episodes, 0, "PL_LOCATION", "IN"), Episodes, 0,
+            Lookups: new ValidationLookups(AuthorityCode: TestLookups.Authority)));
+        foreach (var code in new[] { "452", "453", "503G", "503H", "503J" })
+        {
+            P(code, p => p.Set(Episodes, 0, "PL_POST", "BL1 1AA"), Episodes);
+        }
+
+        // Ofsted's provider list (TestLookups: SC123456 fosters U4/A5 as PR1 at M2 2BB; SC111111 closed on 1 January
+        // 2020; SC222222 on 1 February 2025).
+        C("1008", b => b.Set(Episodes, 0, "URN", "SC999999"), Episodes);
+        C("219", b => b.Set(Episodes, 0, "PLACE", "U6"), Episodes);
+        C("224", b => b.Set(Episodes, 0, "PLACE_PROVIDER", "PR2"), Episodes);
+        C("221", b => b.Set(Episodes, 0, "PLACE", "K2").Set(Episodes, 0, "PL_POST", "M4 4DD"), Episodes);
+        C("227", b => b.Set(Episodes, 0, "URN", "SC111111"), Episodes);
+        C("228", b => b.Set(Episodes, 0, "URN", "SC222222"), Episodes);
+        C("229", b => b.Set(Episodes, 0, "PLACE_PROVIDER", "PR2"), Episodes);
     }
 
     public static IReadOnlyList<RuleCase> All => List;

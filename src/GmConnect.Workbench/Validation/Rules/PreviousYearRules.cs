@@ -111,7 +111,7 @@ internal static class PreviousYearRules
     private static IEnumerable<(ReturnTable, int)> Rule626(ValidationContext ctx) =>
         HeaderChanged(ctx, "MOTHER", (now, then) => now == "1" && then == "0").Where(h => ctx.Header.Date(h.Item2, "MC_DOB") < ctx.Start);
 
-    private static IEnumerable<(ReturnTable, int)> AgainstOpenEpisode(ValidationContext ctx, Func<Ssda903Table, (int Prev, int First), bool> fails)
+    internal static IEnumerable<(ReturnTable, int)> AgainstOpenEpisode(ValidationContext ctx, Func<Ssda903Table, (int Prev, int First), bool> fails)
     {
         if (ctx.Previous is null)
         {
