@@ -25,9 +25,11 @@ public sealed class PostcodeLookup
         Normalise(postcode) is { } key && _postcodes.TryGetValue(key, out var found) ? found : null;
 
     /// <summary>A postcode upper-cased with its spaces removed (the key the reference validator joins on), or null when blank.</summary>
-    public static string? Normalise(string? postcode)
+    public static string? Normalise(string? postcode) => string.IsNullOrWhiteSpace(postcode) ? null : Normalise(postcode.AsSpan());
+
+    private static string? Normalise(ReadOnlySpan<char> postcode)
     {
-        if (string.IsNullOrWhiteSpace(postcode))
+        if (postcode.IsWhiteSpace())
         {
             return null;
         }
@@ -64,68 +66,129 @@ public sealed class PostcodeLookup
     {
         ArgumentNullException.ThrowIfNull(reader);
         var errors = new List<LookupFileError>();
-        using var records = Csv.Read(reader).GetEnumerator();
-        if (!records.MoveNext())
+        var headerLine = reader.ReadLine();
+        if (headerLine is null)
         {
             errors.Add(new(fileName, 1, "the file is empty; expected a header with pcd, laua, oseast1m and osnrth1m"));
             return new(null, errors);
         }
 
-        var header = records.Current.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
+        var header = Csv.Read(new StringReader(headerLine)).First().Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
         int Column(params string[] names) => names.Select(n => header.IndexOf(n)).FirstOrDefault(i => i >= 0, -1);
+        // NSPL / ONSPD names first, then OS Code-Point Open's.
         var pcd = Column("pcd", "pcds", "pcd2", "postcode");
-        var laua = Column("laua", "oslaua", "lad", "ltla");
-        var east = Column("oseast1m");
-        var north = Column("osnrth1m");
-        var county = Column("utla", "cty", "oscty");
+        var laua = Column("laua", "oslaua", "lad", "ltla", "admin_district_code");
+        var east = Column("oseast1m", "eastings");
+        var north = Column("osnrth1m", "northings");
+        var county = Column("utla", "cty", "oscty", "admin_county_code");
         var missing = new[] { ("pcd", pcd), ("laua", laua), ("oseast1m", east), ("osnrth1m", north) }.Where(c => c.Item2 < 0).Select(c => c.Item1).ToList();
         if (missing.Count > 0)
         {
-            errors.Add(new(fileName, 1, $"the header has no {string.Join(", ", missing)} column (a postcode file in the ONS NSPL or ONSPD layout is expected)"));
+            errors.Add(new(fileName, 1, $"the header has no {string.Join(", ", missing)} column (a postcode file in the ONS NSPL or ONSPD layout, or OS Code-Point Open with its header, is expected)"));
             return new(null, errors);
         }
 
+        // The national file has millions of rows and dozens of columns: each line is split in place and only the
+        // columns used become strings.
         var postcodes = new Dictionary<string, FullPostcode>(keep?.Count ?? 1 << 16, StringComparer.Ordinal);
+        var cells = new (int Start, int Length)[header.Count];
         var line = 1;
-        while (records.MoveNext())
+        string? text;
+        while ((text = reader.ReadLine()) is not null && errors.Count < 20)
         {
             line++;
-            var row = records.Current;
-            if (row.Count == 1 && row[0].Length == 0)
+            if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
             }
 
-            if (row.Count < header.Count)
+            var count = Split(text, cells);
+            if (count != header.Count)
             {
-                errors.Add(new(fileName, line, $"{row.Count} columns where the header has {header.Count}"));
+                errors.Add(new(fileName, line, count < 0 ? "a quoted field is not closed on its line" : $"{count} columns where the header has {header.Count}"));
                 continue;
             }
 
-            var key = Normalise(row[pcd]);
+            var key = Normalise(Cell(text, cells[pcd]));
             if (key is null)
             {
-                errors.Add(new(fileName, line, "the postcode (pcd) is blank"));
+                errors.Add(new(fileName, line, "the postcode is blank"));
                 continue;
             }
 
-            if (keep is not null && !keep.Contains(key))
+            if ((keep is not null && !keep.Contains(key)) || postcodes.ContainsKey(key))
             {
                 continue;
             }
 
-            var e = GridReference(row[east], "oseast1m", fileName, line, errors);
-            var n = GridReference(row[north], "osnrth1m", fileName, line, errors);
-            var district = Blank(row[laua]);
-            postcodes.TryAdd(key, new FullPostcode(district, UpperTier(district, county >= 0 ? Blank(row[county]) : null), e, n));
-            if (errors.Count >= 20)
-            {
-                break;
-            }
+            var e = GridReference(Cell(text, cells[east]), header[east], fileName, line, errors);
+            var n = GridReference(Cell(text, cells[north]), header[north], fileName, line, errors);
+            var district = Blank(Cell(text, cells[laua]));
+            postcodes[key] = new FullPostcode(district, UpperTier(district, county >= 0 ? Blank(Cell(text, cells[county])) : null), e, n);
         }
 
         return errors.Count > 0 ? new(null, errors) : new(new PostcodeLookup(postcodes), errors);
     }
+
+    // Splits one CSV line into cells (quotes stripped, a doubled quote inside a quoted cell left doubled: the columns
+    // read here never hold one); the number of cells, or -1 when a quote is not closed. Extra cells are counted, not kept.
+    private static int Split(string text, (int Start, int Length)[] cells)
+    {
+        var count = 0;
+        var i = 0;
+        while (true)
+        {
+            int start, length;
+            if (i < text.Length && text[i] == '"')
+            {
+                var close = i + 1;
+                while (true)
+                {
+                    close = text.IndexOf('"', close);
+                    if (close < 0)
+                    {
+                        return -1;
+                    }
+
+                    if (close + 1 < text.Length && text[close + 1] == '"')
+                    {
+                        close += 2;
+                        continue;
+                    }
+
+                    break;
+                }
+
+                start = i + 1;
+                length = close - start;
+                i = close + 1;
+                var comma = text.IndexOf(',', i);
+                i = comma < 0 ? text.Length : comma;
+            }
+            else
+            {
+                var comma = text.IndexOf(',', i);
+                start = i;
+                length = (comma < 0 ? text.Length : comma) - i;
+                i = comma < 0 ? text.Length : comma;
+            }
+
+            if (count < cells.Length)
+            {
+                cells[count] = (start, length);
+            }
+
+            count++;
+            if (i >= text.Length)
+            {
+                return count;
+            }
+
+            i++; // past the comma
+        }
+    }
+
+    private static ReadOnlySpan<char> Cell(string text, (int Start, int Length) cell) => text.AsSpan(cell.Start, cell.Length);
 
     /// <summary>Reads a postcode file from disk (see <see cref="Load(TextReader, string, IReadOnlySet{string})"/>).</summary>
     public static LookupLoadResult<PostcodeLookup> Load(string path, IReadOnlySet<string>? keep = null)
@@ -144,11 +207,11 @@ public sealed class PostcodeLookup
         : district is { Length: > 0 } d && char.ToUpperInvariant(d[0]) is 'E' or 'W' ? d.ToUpperInvariant()
         : null;
 
-    private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Blank(ReadOnlySpan<char> value) => value.IsWhiteSpace() ? null : value.Trim().ToString();
 
-    private static int? GridReference(string value, string column, string fileName, int line, List<LookupFileError> errors)
+    private static int? GridReference(ReadOnlySpan<char> value, string column, string fileName, int line, List<LookupFileError> errors)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (value.IsWhiteSpace())
         {
             return null;
         }

@@ -21,6 +21,9 @@ public sealed class OfstedProviders
     /// <summary>How many URNs the lists hold.</summary>
     public int Count => _byUrn.Count;
 
+    /// <summary>Every provider postcode given (normalised).</summary>
+    public IEnumerable<string> Postcodes => _byUrn.Values.SelectMany(ps => ps).Select(p => p.Postcode).OfType<string>();
+
     /// <summary>The rows of a URN (case and surrounding spaces ignored); empty when the lists do not have it.</summary>
     public IReadOnlyList<OfstedProvider> Find(string? urn) =>
         urn is not null && _byUrn.TryGetValue(urn.Trim().ToUpperInvariant(), out var found) ? found : [];

@@ -10,7 +10,7 @@ namespace GmConnect.Workbench.Validation;
 /// placement). Derived from the national postcode file exactly as the reference validator does; or, where an episodes
 /// table already carries the columns (as the reference's own tests give them), read from it.
 /// </summary>
-internal sealed class PlacementGeography
+public sealed class PlacementGeography
 {
     private PlacementGeography(string?[] la, string?[] location, string?[] distance)
     {
@@ -20,24 +20,24 @@ internal sealed class PlacementGeography
     }
 
     /// <summary>PL_LA per row; null when not known (no placement postcode, or not in the file).</summary>
-    public string?[] La { get; }
+    public IReadOnlyList<string?> La { get; }
 
     /// <summary>PL_LOCATION per row: IN, OUT or null (the placement postcode not found).</summary>
-    public string?[] Location { get; }
+    public IReadOnlyList<string?> Location { get; }
 
     /// <summary>PL_DISTANCE per row as text (a number of miles to one decimal place when derived), or null.</summary>
-    public string?[] Distance { get; }
+    public IReadOnlyList<string?> Distance { get; }
 
     /// <summary>PL_DISTANCE of a row as a number, or null when blank or not a number.</summary>
     public double? Miles(int row) =>
         Distance[row] is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
 
     /// <summary>Whether the table carries any of the derived columns itself.</summary>
-    public static bool Carried(Ssda903Table episodes) =>
+    internal static bool Carried(Ssda903Table episodes) =>
         episodes.HasColumn("PL_LA") || episodes.HasColumn("PL_LOCATION") || episodes.HasColumn("PL_DISTANCE");
 
     /// <summary>The fields from the postcode file when given, otherwise from the table's own columns.</summary>
-    public static PlacementGeography For(Ssda903Table episodes, PostcodeLookup? postcodes, string? authority) =>
+    internal static PlacementGeography For(Ssda903Table episodes, PostcodeLookup? postcodes, string? authority) =>
         postcodes is not null && authority is not null ? Derive(episodes, postcodes, authority) : FromColumns(episodes);
 
     private static PlacementGeography FromColumns(Ssda903Table t)
@@ -50,8 +50,12 @@ internal sealed class PlacementGeography
     // that is the return's authority, OUT otherwise, and blank when the postcode is not found; a placement whose
     // district is Scottish, Northern Irish or Welsh is SCO, NIR or WAL and OUT; PL_DISTANCE needs both postcodes with
     // grid references.
-    private static PlacementGeography Derive(Ssda903Table t, PostcodeLookup postcodes, string authority)
+    /// <summary>Derives the fields of every row of an episodes table from the postcode file, for the authority (ONS code).</summary>
+    public static PlacementGeography Derive(Ssda903Table t, PostcodeLookup postcodes, string authority)
     {
+        ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(postcodes);
+        ArgumentNullException.ThrowIfNull(authority);
         var la = new string?[t.Count];
         var location = new string?[t.Count];
         var distance = new string?[t.Count];
