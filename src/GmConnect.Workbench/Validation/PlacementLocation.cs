@@ -4,8 +4,8 @@ namespace GmConnect.Workbench.Validation;
 
 /// <summary>
 /// Whether an episode's placement is outside England, for the rules that exempt such placements (218, 230): the
-/// reference reads PL_LA, a field it derives from a national postcode file; a return does not carry it, so where the
-/// table has no PL_LA column the placement postcode's area says it.
+/// reference reads PL_LA, a field it derives from a national postcode file: with that file given the derived PL_LA
+/// says it; where the table carries a PL_LA column, that; otherwise the placement postcode's area.
 /// </summary>
 internal static class PlacementLocation
 {
@@ -23,8 +23,15 @@ internal static class PlacementLocation
     /// True for a placement in Northern Ireland, Scotland or Wales (PL_LA starting N, W or S), and with
     /// <paramref name="crownDependencies"/> also the Channel Islands and the Isle of Man (PL_LA starting C).
     /// </summary>
-    public static bool OutsideEngland(Ssda903Table t, int r, bool crownDependencies = false)
+    public static bool OutsideEngland(ValidationContext ctx, Ssda903Table t, int r, bool crownDependencies = false)
     {
+        if (ctx.Lookups.Postcodes is { } postcodes && ctx.AuthorityCode is not null)
+        {
+            // SCO, NIR, WAL; a Channel Islands or Isle of Man postcode has a district code starting L or M.
+            return ctx.Geography.La[r] is { Length: > 0 } derived && derived[0] is 'S' or 'N' or 'W'
+                || (crownDependencies && postcodes.Find(t.Get(r, "PL_POST"))?.District is { Length: > 0 } d && char.ToUpperInvariant(d[0]) is 'L' or 'M');
+        }
+
         if (t.HasColumn("PL_LA"))
         {
             return t.Get(r, "PL_LA") is { Length: > 0 } la

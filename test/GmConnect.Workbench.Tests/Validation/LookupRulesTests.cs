@@ -85,4 +85,18 @@ public sealed class LookupRulesTests
 
         Assert.Equal(flagged, errors.Any(e => e.Code == "221"));
     }
+
+    [Theory]
+    [InlineData("M4 4DD", true)]
+    [InlineData("CF1 1AA", false)] // Wales by the postcode file's district
+    [InlineData("GY1 1AA", false)] // Guernsey
+    public void Validate_NoUrnWithThePostcodeFile_Rule218JudgesEnglandByTheDerivedLa(string postcode, bool flagged)
+    {
+        var b = new ReturnBuilder();
+        b.Set(ReturnTable.Episodes, 0, "URN", null).Set(ReturnTable.Episodes, 0, "PL_POST", postcode);
+
+        var errors = Ssda903Validator.Validate(b.Build(), lookups: TestLookups.Standard, only: ["218"]);
+
+        Assert.Equal(flagged, errors.Any(e => e.Code == "218"));
+    }
 }

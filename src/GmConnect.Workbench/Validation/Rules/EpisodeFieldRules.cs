@@ -38,7 +38,7 @@ internal static class EpisodeFieldRules
         // As the reference, a placement outside England (or in the Channel Islands or the Isle of Man) needs no Ofsted
         // URN (PlacementLocation). Supported accommodation (H5) needs one from 28 October 2023 only: 230 judges that.
         yield return new("218", ctx => Rows(ctx, E, (t, r) => t.Blank(r, "URN") && t.Filled(r, "PLACE") && !t.Is(r, "PLACE", NoUrn)
-            && (t.Date(r, "DEC") is not { } dec || dec >= ctx.Start) && !PlacementLocation.OutsideEngland(t, r, crownDependencies: true)));
+            && (t.Date(r, "DEC") is not { } dec || dec >= ctx.Start) && !PlacementLocation.OutsideEngland(ctx, t, r, crownDependencies: true)));
         // From 2023/24 (as the reference's rule for that year) supported accommodation (H5) may have a URN: it needs one
         // from 28 October 2023 (230).
         yield return new("222", ctx => Rows(ctx, E, (t, r) => t.Is(r, "PLACE", NoUrn) && t.Filled(r, "URN") && !t.Is(r, "URN", "XXXXXXX")

@@ -23,6 +23,6 @@ internal static class PlacementChangeRules
         yield return new("230", ctx => Checks.Rows(ctx, E, (t, r) => t.Is(r, "PLACE", "H5")
             && (t.Blank(r, "DEC") || t.Date(r, "DEC") is not { } dec || dec > P2Ended)
             && (t.Blank(r, "URN") || t.Is(r, "URN", "XXXXXXX"))
-            && !PlacementLocation.OutsideEngland(t, r)), 2023, 2023);
+            && !PlacementLocation.OutsideEngland(ctx, t, r)), 2023, 2023);
     }
 }
