@@ -116,13 +116,14 @@ public sealed class PostcodeLookup
                 continue;
             }
 
+            // Every row's grid reference is checked, kept or not: a broken file is reported whichever postcodes it is asked for.
+            var e = GridReference(Cell(text, cells[east]), header[east], fileName, line, errors);
+            var n = GridReference(Cell(text, cells[north]), header[north], fileName, line, errors);
             if ((keep is not null && !keep.Contains(key)) || postcodes.ContainsKey(key))
             {
                 continue;
             }
 
-            var e = GridReference(Cell(text, cells[east]), header[east], fileName, line, errors);
-            var n = GridReference(Cell(text, cells[north]), header[north], fileName, line, errors);
             var district = Blank(Cell(text, cells[laua]));
             postcodes[key] = new FullPostcode(district, UpperTier(district, county >= 0 ? Blank(Cell(text, cells[county])) : null), e, n);
         }
