@@ -101,6 +101,22 @@ public sealed class Ssda903ValidateCommandTests : IDisposable
         Assert.Contains("305 of 312", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Manchester", 0)]
+    [InlineData("352", 0)]
+    [InlineData("Gotham", 2)]
+    public async Task Validate_TheAuthorityOption_TakesAnOnsCodeOrAGmName(string authority, int expected)
+    {
+        var returns = WriteReturn("Elsewhere");
+        var errors = Path.Combine(_dir.FullName, "errors.csv");
+
+        var (exit, _, error) = await CliRunner.RunAsync("ssda903", "validate", returns, "--year", "2024/25", "--out", errors,
+            "--postcodes", Write("nspl.csv", Postcodes), "--authority", authority);
+
+        Assert.Equal(expected, exit);
+        Assert.Equal(expected != 0, error.Contains("ONS code", StringComparison.Ordinal));
+    }
+
     private string WriteReturn(string authority = "Manchester")
     {
         var folder = Directory.CreateDirectory(Path.Combine(_dir.FullName, authority)).FullName;

@@ -109,7 +109,14 @@ internal static class Ssda903ValidateCommand
     // Reads the lookups the user named; null (after printing each problem as file:line: message) when one is unusable.
     private static ValidationLookups? LoadLookups(Ssda903Return current, Ssda903Return? last, FileInfo? postcodes, FileInfo[] ofsted, string? authority, TextWriter error)
     {
-        var code = authority?.Trim() ?? GmAuthorities.OnsCode(current.Authority);
+        // A GM authority may be named by name or DfE code too; anything else must be an ONS code (E10000017, W06000015).
+        var code = authority is null ? GmAuthorities.OnsCode(current.Authority) : GmAuthorities.OnsCode(authority) ?? authority.Trim().ToUpperInvariant();
+        if (authority is not null && !System.Text.RegularExpressions.Regex.IsMatch(code!, "^[EWSN][0-9]{8}$"))
+        {
+            error.WriteLine("--authority must be the authority's ONS code, such as E08000003 (or a GM authority's name).");
+            return null;
+        }
+
         if (postcodes is not null && code is null)
         {
             error.WriteLine($"--postcodes needs the authority's ONS code to tell placements IN the authority from OUT: give --authority (the folder name '{current.Authority}' is not a GM authority).");
