@@ -117,6 +117,20 @@ public sealed class Ssda903ValidateCommandTests : IDisposable
         Assert.Equal(expected != 0, error.Contains("ONS code", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Validate_AYearFolderUnderAGmAuthority_KnowsTheAuthority()
+    {
+        var returns = WriteReturn(Path.Combine("Bolton", "2024-25"));
+        var errors = Path.Combine(_dir.FullName, "errors.csv");
+
+        var (exit, output, _) = await CliRunner.RunAsync("ssda903", "validate", returns, "--year", "2024/25", "--out", errors, "--postcodes", Write("nspl.csv", Postcodes));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("305 of 312", output, StringComparison.Ordinal);
+        // Bolton's own provision placed in Bolton: no 1015.
+        Assert.DoesNotContain(",1015,", await File.ReadAllTextAsync(errors, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     private string WriteReturn(string authority = "Manchester")
     {
         var folder = Directory.CreateDirectory(Path.Combine(_dir.FullName, authority)).FullName;

@@ -65,7 +65,9 @@ internal static class Ssda903ValidateCommand
                 last = prev.Returns.Count > 0 ? prev.Returns[0] : null;
             }
 
-            var lookups = LoadLookups(current.Returns[0], last, parse.GetValue(postcodes), parse.GetValue(ofsted) ?? [], parse.GetValue(authority), error);
+            // A return folder is often a year below its authority's folder (Manchester/2024-25), as validate-all reads them.
+            var known = GmAuthorities.OnsCode(current.Returns[0].Authority) ?? GmAuthorities.OnsCode(parse.GetValue(dir)!.Parent?.Name);
+            var lookups = LoadLookups(current.Returns[0], last, parse.GetValue(postcodes), parse.GetValue(ofsted) ?? [], parse.GetValue(authority), known, error);
             if (lookups is null)
             {
                 return 2;
@@ -107,10 +109,10 @@ internal static class Ssda903ValidateCommand
     };
 
     // Reads the lookups the user named; null (after printing each problem as file:line: message) when one is unusable.
-    private static ValidationLookups? LoadLookups(Ssda903Return current, Ssda903Return? last, FileInfo? postcodes, FileInfo[] ofsted, string? authority, TextWriter error)
+    private static ValidationLookups? LoadLookups(Ssda903Return current, Ssda903Return? last, FileInfo? postcodes, FileInfo[] ofsted, string? authority, string? known, TextWriter error)
     {
         // A GM authority may be named by name or DfE code too; anything else must be an ONS code (E10000017, W06000015).
-        var code = authority is null ? GmAuthorities.OnsCode(current.Authority) : GmAuthorities.OnsCode(authority) ?? authority.Trim().ToUpperInvariant();
+        var code = authority is null ? known : GmAuthorities.OnsCode(authority) ?? authority.Trim().ToUpperInvariant();
         if (authority is not null && !System.Text.RegularExpressions.Regex.IsMatch(code!, "^[EWSN][0-9]{8}$"))
         {
             error.WriteLine("--authority must be the authority's ONS code, such as E08000003 (or a GM authority's name).");
@@ -119,7 +121,7 @@ internal static class Ssda903ValidateCommand
 
         if (postcodes is not null && code is null)
         {
-            error.WriteLine($"--postcodes needs the authority's ONS code to tell placements IN the authority from OUT: give --authority (the folder name '{current.Authority}' is not a GM authority).");
+            error.WriteLine($"--postcodes needs the authority's ONS code to tell placements IN the authority from OUT: give --authority (neither the folder '{current.Authority}' nor the one above it is named after a GM authority).");
             return null;
         }
 
