@@ -28,7 +28,8 @@ internal static class RuleProfile
                 contexts += clock.Elapsed;
                 foreach (var rule in Ssda903Validator.Rules)
                 {
-                    if (!rule.AppliesTo(ret.Year))
+                    // The rules that need the postcode file or Ofsted's lists are not run without them, as in Validate.
+                    if (!rule.AppliesTo(ret.Year) || rule.Needs != RuleNeeds.None)
                     {
                         continue;
                     }
