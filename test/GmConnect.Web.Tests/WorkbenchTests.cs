@@ -180,6 +180,10 @@ public sealed class WorkbenchTests(WebFixture web)
         Assert.Equal("Validation of Manchester's 2024/25 return – GM Connect", await page.TitleAsync());
         Assert.Equal(expected.Count.ToString("N0", CultureInfo.InvariantCulture), await page.GetByTestId("error-total").InnerTextAsync());
         Assert.Contains("notes.csv", await page.GetByTestId("import-messages").InnerTextAsync(), StringComparison.Ordinal);
+        var notRun = await page.GetByTestId("not-run").InnerTextAsync();
+        Assert.StartsWith("21 rules were not run", notRun, StringComparison.Ordinal);
+        Assert.Contains("1015", notRun, StringComparison.Ordinal);
+        Assert.Contains("1008", notRun, StringComparison.Ordinal);
         var tables = page.GetByTestId("tables").Locator("tbody tr");
         Assert.Equal(2, await tables.CountAsync());
         var top = expected.Where(e => e.Table == ReturnTable.Episodes).GroupBy(e => e.Code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();

@@ -121,13 +121,14 @@ public static class Ssda903Validator
     }
 
     /// <summary>
-    /// Validates many returns (each with last year's return of the same authority when it is among them), in parallel.
+    /// Validates many returns (each with last year's return of the same authority when it is among them), in parallel,
+    /// with the same lookups for all (their authority code left null, so that each GM return uses its own).
     /// </summary>
-    public static IReadOnlyList<(Ssda903Return Return, IReadOnlyList<ValidationError> Errors)> ValidateAll(IReadOnlyList<Ssda903Return> returns)
+    public static IReadOnlyList<(Ssda903Return Return, IReadOnlyList<ValidationError> Errors)> ValidateAll(IReadOnlyList<Ssda903Return> returns, ValidationLookups? lookups = null)
     {
         ArgumentNullException.ThrowIfNull(returns);
         var byKey = returns.GroupBy(r => (r.Authority, r.Year)).ToDictionary(g => g.Key, g => g.First());
-        var errors = ParallelWork.Map(returns, r => Validate(r, byKey.GetValueOrDefault((r.Authority, r.Year.Previous)), only: null, lookups: null));
+        var errors = ParallelWork.Map(returns, r => Validate(r, byKey.GetValueOrDefault((r.Authority, r.Year.Previous)), only: null, lookups));
         var results = new (Ssda903Return, IReadOnlyList<ValidationError>)[returns.Count];
         for (var i = 0; i < results.Length; i++)
         {

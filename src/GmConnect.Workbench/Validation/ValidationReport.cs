@@ -9,12 +9,13 @@ namespace GmConnect.Workbench.Validation;
 /// </summary>
 public sealed class ValidationReport
 {
-    private ValidationReport(Ssda903Return source, IReadOnlyList<ValidationError> errors, IReadOnlyList<TableReport> tables)
+    private ValidationReport(Ssda903Return source, IReadOnlyList<ValidationError> errors, IReadOnlyList<TableReport> tables, IReadOnlyList<RuleNotRun> notRun)
     {
         Authority = source.Authority;
         Year = source.Year;
         Errors = errors;
         Tables = tables;
+        NotRun = notRun;
     }
 
     /// <summary>The authority the return is for.</summary>
@@ -29,15 +30,21 @@ public sealed class ValidationReport
     /// <summary>The tables supplied, in the DfE order.</summary>
     public IReadOnlyList<TableReport> Tables { get; }
 
-    /// <summary>Validates <paramref name="current"/> (against <paramref name="previous"/> when given) and groups the failures.</summary>
-    public static ValidationReport Build(Ssda903Return current, Ssda903Return? previous = null)
+    /// <summary>The year's rules that were not run over the return (they need public files it was not checked with), and why.</summary>
+    public IReadOnlyList<RuleNotRun> NotRun { get; }
+
+    /// <summary>
+    /// Validates <paramref name="current"/> (against <paramref name="previous"/> when given, with the lookups when
+    /// given) and groups the failures.
+    /// </summary>
+    public static ValidationReport Build(Ssda903Return current, Ssda903Return? previous = null, ValidationLookups? lookups = null)
     {
         ArgumentNullException.ThrowIfNull(current);
-        return From(current, Ssda903Validator.Validate(current, previous));
+        return From(current, Ssda903Validator.Validate(current, previous, only: null, lookups), lookups);
     }
 
-    /// <summary>Groups failures already found for <paramref name="source"/>.</summary>
-    public static ValidationReport From(Ssda903Return source, IReadOnlyList<ValidationError> errors)
+    /// <summary>Groups failures already found for <paramref name="source"/> (validated with <paramref name="lookups"/>).</summary>
+    public static ValidationReport From(Ssda903Return source, IReadOnlyList<ValidationError> errors, ValidationLookups? lookups = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(errors);
@@ -54,7 +61,7 @@ public sealed class ValidationReport
             tables.Add(new TableReport(kind, table.Count, mine.Select(e => e.Row).Distinct().Count(), rules));
         }
 
-        return new ValidationReport(source, errors, tables);
+        return new ValidationReport(source, errors, tables, Ssda903Validator.NotRun(source, lookups));
     }
 
     /// <summary>Writes <c>table,row,child,code,message,fields</c> (row 1-based among the table's data rows; fields <c>;</c>-separated).</summary>

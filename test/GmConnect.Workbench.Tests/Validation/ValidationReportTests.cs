@@ -35,6 +35,20 @@ public sealed class ValidationReportTests
     }
 
     [Fact]
+    public void Build_WithoutLookups_ListsTheRulesNotRunAndWithThemNone()
+    {
+        var ret = SmallCase.Bolton();
+
+        var without = ValidationReport.Build(ret);
+        var with = ValidationReport.Build(ret, lookups: TestLookups.Standard);
+
+        Assert.Equal(Ssda903Validator.NotRun(ret).Select(n => n.Code), without.NotRun.Select(n => n.Code));
+        Assert.Contains(without.NotRun, n => n.Code == "164" && n.Reason == NotRunReasons.NoPostcodes);
+        Assert.Contains(without.NotRun, n => n.Code == "1008" && n.Reason == NotRunReasons.NoProviders);
+        Assert.Empty(with.NotRun);
+    }
+
+    [Fact]
     public void WriteCsv_Report_OneRecordPerFailure()
     {
         var ret = SmallCase.Bolton();
