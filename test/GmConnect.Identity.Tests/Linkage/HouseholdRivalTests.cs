@@ -150,28 +150,6 @@ public sealed class HouseholdRivalTests
     }
 
     [Fact]
-    public void Cluster_RecordWithTheSonsNumber_AlsoLinkingToHisNumberlessRecord_JoinsTheSon()
-    {
-        // The record without a date of birth links to the son's GP record (same number), to his school record (no
-        // number) and to the father's record (no number). The school and father records cannot be one person, and the
-        // record is blind between them — but its number already says whose it is (rule 10): only the father's link is
-        // withheld, not the record's every link.
-        string?[][] rows =
-        [
-            ["gp", "S1", NhsSon, "zebedee", "quirke", "20211231", "M245QW", null],
-            ["school", "S2", null, "zebedee", "quirke", "20211231", "M245QW", null],
-            ["gp", "F1", null, "zebedee", "quirke", "19940625", "M245QW", null],
-            ["acute", "R", NhsSon, "zebedee", "quirke", null, "M245QW", null],
-        ];
-        var (table, first) = WithPopulation(rows);
-        var c = Clusters(Rules1To11, table);
-
-        Assert.Equal(c[first], c[first + 3]);
-        Assert.Equal(c[first], c[first + 1]);
-        Assert.NotEqual(c[first], c[first + 2]);
-    }
-
-    [Fact]
     public void Parse_HouseholdComparisonNotAComparison_NamesThePath()
     {
         var ex = Assert.Throws<SettingsException>(() => LinkageSettings.Parse(Json("""{ "household_comparisons": ["postcode", "address"] }""")));

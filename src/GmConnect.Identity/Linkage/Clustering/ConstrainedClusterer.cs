@@ -458,15 +458,6 @@ internal sealed class ConstrainedClusterer
             {
                 var from = start[r];
                 var to = Math.Min(start[r + 1], from + 32);
-
-                // A link partner that shares a valid identifier with the record: the record is that person's (rule 10).
-                var anchor = -1;
-                for (var i = from; i < start[r + 1] && anchor < 0; i++)
-                {
-                    var partner = left[incident[i]] == r ? right[incident[i]] : left[incident[i]];
-                    anchor = ShareValidIdentifier(r, partner) ? partner : -1;
-                }
-
                 for (var i = from; i < to; i++)
                 {
                     var pi = incident[i];
@@ -484,21 +475,9 @@ internal sealed class ConstrainedClusterer
                         // (a son's record without a date of birth but with his NHS number is his, not his
                         // father's). The identifier is what tells people apart; the rest of the record is ambiguous.
                         var sharesI = ShareValidIdentifier(r, si);
-                        var sharesJ = ShareValidIdentifier(r, sj);
-                        if (sharesI != sharesJ)
+                        if (sharesI != ShareValidIdentifier(r, sj))
                         {
                             withheld[sharesI ? pj : pi] = true;
-                            continue;
-                        }
-
-                        // Neither shares it, but another partner does: the identifier still decides. Only the links
-                        // to partners that cannot be one person with that partner are withheld, not the record's all.
-                        if (!sharesI && anchor >= 0)
-                        {
-                            var againstI = Incompatible(anchor, si, rejectWeight);
-                            var againstJ = Incompatible(anchor, sj, rejectWeight);
-                            withheld[pi] |= againstI || !againstJ;
-                            withheld[pj] |= againstJ || !againstI;
                             continue;
                         }
 
