@@ -23,6 +23,26 @@ public sealed class PreparationTests
     }
 
     [Theory]
+    [InlineData("katarzyna", "kasia", false)] // gm-curated only
+    [InlineData("ciaran", "kieran", false)]
+    [InlineData("bill", "william", true)] // nicknames: kept
+    public void NameVariants_WithoutGmCurated_KeepsThePublicTablesOnly(string a, string b, bool expected)
+    {
+        var table = NameVariants.Without(["gm-curated"]);
+        Assert.Equal(expected, table.AreVariants(table.IdOf(a), table.IdOf(b)));
+        Assert.True(NameVariants.Default.AreVariants(NameVariants.Default.IdOf(a), NameVariants.Default.IdOf(b)));
+    }
+
+    [Fact]
+    public void Parse_NameVariantOriginNotInTheTable_NamesThePath()
+    {
+        var json = LinkageTestRecords.SettingsJson().Replace("\"id_column\"", "\"name_variant_origins_excluded\": [\"gm-curated\", \"gm-invented\"], \"id_column\"", StringComparison.Ordinal);
+        var ex = Assert.Throws<GmConnect.Identity.Linkage.Settings.SettingsException>(() => GmConnect.Identity.Linkage.Settings.LinkageSettings.Parse(json));
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal("$.name_variant_origins_excluded[1]", error.Path);
+    }
+
+    [Theory]
     [InlineData("M130PL", "M13 0", "M13", "M")]
     [InlineData("OL161AA", "OL16 1", "OL16", "OL")]
     [InlineData("SK8", null, "SK8", "SK")]

@@ -15,12 +15,16 @@ namespace GmConnect.Identity.Linkage.Clustering;
 /// </summary>
 internal sealed class ConstrainedClusterer
 {
+    /// <summary>Rule 12 looks for rivals among all records of one postcode or phone only when at most this many share it.</summary>
+    private const int MaxHouseholdGroup = 100;
+
     private readonly PreparedRecords _records;
     private readonly PairScorer _scorer;
     private readonly ClusteringSettings _settings;
     private readonly int[] _identifierComparisons;
     private readonly int[] _vetoComparisons;
     private readonly SourceAgeWindows? _ages;
+    private readonly int[] _householdComparisons;
 
     public ConstrainedClusterer(PreparedRecords records, PairScorer scorer, ClusteringSettings settings, SourceAgeWindows? ages = null)
     {
@@ -30,6 +34,7 @@ internal sealed class ConstrainedClusterer
         _settings = settings;
         _identifierComparisons = [.. records.Comparisons.Where(c => c.Settings.Identifier is not null).Select(c => c.Index)];
         _vetoComparisons = [.. records.Comparisons.Where(c => c.HasVeto).Select(c => c.Index)];
+        _householdComparisons = [.. records.Comparisons.Where(c => settings.HouseholdComparisons.Contains(c.Name) && c.ExactLevel > 0).Select(c => c.Index)];
     }
 
     public ClusteringResult Cluster(
@@ -55,7 +60,7 @@ internal sealed class ConstrainedClusterer
         }
 
         var withheld = _settings.AmbiguityMargin is { } margin
-            ? AmbiguousLinks(left, right, gammas, weights, links, margin, rejectWeight)
+            ? AmbiguousLinks(left, right, gammas, weights, count, minWeight, links, margin, rejectWeight)
             : null;
         var refusedAmbiguous = 0;
 
@@ -377,6 +382,36 @@ internal sealed class ConstrainedClusterer
     }
 
     /// <summary>
+    /// For rule 12: whether a value that record <paramref name="r"/> does hold already tells <paramref name="x"/> from
+    /// <paramref name="y"/>: it agrees with them at levels of different weight, one of which is evidence against. The
+    /// household comparisons do not count (they are what makes the rival a rival, and a household shares them). A record
+    /// without a given name but with its date of birth is not blind between its own person and a sibling two years apart,
+    /// nor between twins of different sex when it records the sex; a record without a date of birth is blind between a
+    /// father and a son, even if one of their records spells the name with a slip (a slip is still evidence for).
+    /// </summary>
+    private bool Separates(int r, int x, int y)
+    {
+        var gx = ComparisonVectors.Compute(_records, Math.Min(r, x), Math.Max(r, x));
+        var gy = ComparisonVectors.Compute(_records, Math.Min(r, y), Math.Max(r, y));
+        for (var c = 0; c < _records.Comparisons.Length; c++)
+        {
+            if (_records.Columns[c].Values[r] is null || Array.IndexOf(_householdComparisons, c) >= 0)
+            {
+                continue;
+            }
+
+            var wx = _scorer.LevelWeight(c, ComparisonVectors.LevelOf(gx, c));
+            var wy = _scorer.LevelWeight(c, ComparisonVectors.LevelOf(gy, c));
+            if (wx != wy && Math.Min(wx, wy) < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The links to withhold because the record they start from is ambiguous: it links to two records that
     /// cannot be one person (a father and a son of the same name at one address, and a record of one of them
     /// without a date of birth; twins whose names are variants of one another). Unless one of the two links is
@@ -384,10 +419,12 @@ internal sealed class ConstrainedClusterer
     /// record is left for a person to place; otherwise the weaker of the two is withheld.
     /// Strongest-first merging alone would put the record with whichever came first.
     /// </summary>
-    private bool[] AmbiguousLinks(int[] left, int[] right, ulong[] gammas, float[] weights, List<int> links, double margin, double rejectWeight)
+    private bool[] AmbiguousLinks(
+        int[] left, int[] right, ulong[] gammas, float[] weights, int count, double minWeight, List<int> links, double margin, double rejectWeight)
     {
         var n = _records.Count;
         var withheld = new bool[weights.Length];
+        var (rivalStart, rivals) = HouseholdRivals(left, right, gammas, weights, count, minWeight, rejectWeight);
         var degree = new int[n + 1];
         var usable = new List<int>(links.Count);
         foreach (var p in links)
@@ -461,10 +498,237 @@ internal sealed class ConstrainedClusterer
                     }
                 }
 
+                // Rule 12: a household rival — a candidate below the threshold that shares the record's postcode or
+                // phone — that cannot be one person with one of the record's link partners, and differs from it only in
+                // what the record lacks, makes the record as ambiguous as a second link would. A valid identifier the
+                // record shares with a partner and not with the rival settles it (rule 10).
+                if (rivalStart is null || rivalStart[r] == rivalStart[r + 1])
+                {
+                    continue;
+                }
+
+                var settled = false;
+                for (var i = from; i < start[r + 1] && !settled; i++)
+                {
+                    var pi = incident[i];
+                    settled = ShareValidIdentifier(r, left[pi] == r ? right[pi] : left[pi]);
+                }
+
+                for (var k = rivalStart[r]; k < Math.Min(rivalStart[r + 1], rivalStart[r] + 64); k++)
+                {
+                    var sj = rivals![k];
+                    if (settled && !ShareValidIdentifier(r, sj))
+                    {
+                        continue;
+                    }
+
+                    for (var i = from; i < to; i++)
+                    {
+                        var pi = incident[i];
+                        var si = left[pi] == r ? right[pi] : left[pi];
+                        if (si == sj || !Incompatible(si, sj, rejectWeight))
+                        {
+                            continue;
+                        }
+
+                        if (ShareValidIdentifier(r, sj) && !ShareValidIdentifier(r, si))
+                        {
+                            withheld[pi] = true;
+                            continue;
+                        }
+
+                        if (BlindTo(r, si, sj) && !Separates(r, si, sj))
+                        {
+                            for (var m = from; m < start[r + 1]; m++)
+                            {
+                                withheld[incident[m]] = true;
+                            }
+
+                            goto nextRecord;
+                        }
+                    }
+                }
+
             nextRecord:;
             }
         });
 
         return withheld;
+    }
+
+    /// <summary>
+    /// For rule 12, each record's household rivals as a compressed list (start offsets, partners): records that agree
+    /// with it exactly on a household comparison (the postcode, the phone), are not a confident non-match with it and not
+    /// vetoed. They are found among its candidate pairs below the link threshold and, because blocking may never have
+    /// paired a record with a relative whose name carries a slip, among all records of its postcode or phone when that
+    /// group is small (at most <see cref="MaxHouseholdGroup"/>: a switchboard or a made-up number is no household). Only
+    /// records that lack a value of a vetoing comparison (a date of birth, a given name) and have a link get any: only
+    /// they can be blind. Null when the rule is off.
+    /// </summary>
+    private (int[]? Start, int[]? Partners) HouseholdRivals(int[] left, int[] right, ulong[] gammas, float[] weights, int count, double minWeight, double rejectWeight)
+    {
+        if (_householdComparisons.Length == 0)
+        {
+            return (null, null);
+        }
+
+        var n = _records.Count;
+        var lacking = new bool[n];
+        var linked = new bool[n];
+        foreach (var c in _vetoComparisons)
+        {
+            if (_records.Comparisons[c].Settings.Identifier is not null)
+            {
+                continue;
+            }
+
+            var values = _records.Columns[c].Values;
+            for (var i = 0; i < n; i++)
+            {
+                lacking[i] |= values[i] is null;
+            }
+        }
+
+        for (var p = 0; p < count; p++)
+        {
+            if (weights[p] >= minWeight)
+            {
+                linked[left[p]] = true;
+                linked[right[p]] = true;
+            }
+        }
+
+        var found = new List<(int Record, int Rival)>();
+        for (var p = 0; p < count; p++)
+        {
+            if (weights[p] >= minWeight || weights[p] < rejectWeight || !SharesHousehold(gammas[p]) || IsVetoed(gammas[p]) || AgeConflict(left[p], right[p]))
+            {
+                continue;
+            }
+
+            if (lacking[left[p]] && linked[left[p]])
+            {
+                found.Add((left[p], right[p]));
+            }
+
+            if (lacking[right[p]] && linked[right[p]])
+            {
+                found.Add((right[p], left[p]));
+            }
+        }
+
+        foreach (var c in _householdComparisons)
+        {
+            if (_records.Columns[c].Codes is not { } codes)
+            {
+                continue;
+            }
+
+            var groups = new Dictionary<int, List<int>>();
+            for (var i = 0; i < n; i++)
+            {
+                if (codes[i] >= 0)
+                {
+                    (groups.TryGetValue(codes[i], out var g) ? g : groups[codes[i]] = []).Add(i);
+                }
+            }
+
+            var members = groups.Values.Where(g => g.Count is > 1 and <= MaxHouseholdGroup && g.Any(i => lacking[i] && linked[i])).ToArray();
+            Parallel.For(0, members.Length, () => new List<(int, int)>(), (k, _, local) =>
+            {
+                var group = members[k];
+                foreach (var r in group)
+                {
+                    if (!lacking[r] || !linked[r])
+                    {
+                        continue;
+                    }
+
+                    foreach (var y in group)
+                    {
+                        if (y == r)
+                        {
+                            continue;
+                        }
+
+                        var lo = Math.Min(r, y);
+                        var hi = Math.Max(r, y);
+                        if (VetoedOnItsOwn(lo, hi))
+                        {
+                            continue;
+                        }
+
+                        var gamma = ComparisonVectors.Compute(_records, lo, hi);
+                        if (!IsVetoed(gamma) && !AgeConflict(lo, hi) && _scorer.Weight(gamma, lo) >= rejectWeight)
+                        {
+                            local.Add((r, y));
+                        }
+                    }
+                }
+
+                return local;
+            }, local =>
+            {
+                lock (found)
+                {
+                    found.AddRange(local);
+                }
+            });
+        }
+
+        found.Sort();
+        var start = new int[n + 1];
+        var partners = new List<int>(found.Count);
+        var previous = (-1, -1);
+        foreach (var pair in found)
+        {
+            if (pair == previous)
+            {
+                continue;
+            }
+
+            previous = pair;
+            start[pair.Record + 1]++;
+            partners.Add(pair.Rival);
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            start[i + 1] += start[i];
+        }
+
+        return (start, [.. partners]);
+    }
+
+    /// <summary>
+    /// Whether a vetoing comparison alone rules the pair out (its level is a veto that no other comparison can lift): a
+    /// cheap first test before the whole comparison vector, since most records of a postcode have another given name.
+    /// </summary>
+    private bool VetoedOnItsOwn(int a, int b)
+    {
+        foreach (var c in _vetoComparisons)
+        {
+            var comparison = _records.Comparisons[c];
+            var level = comparison.Level(_records.Columns, a, b);
+            if (comparison.IsVeto(level) && (level > comparison.VetoUnlessExact.Length || level == 0 || comparison.VetoUnlessExact[level - 1] is null))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool SharesHousehold(ulong gamma)
+    {
+        foreach (var c in _householdComparisons)
+        {
+            if (ComparisonVectors.LevelOf(gamma, c) == _records.Comparisons[c].ExactLevel)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

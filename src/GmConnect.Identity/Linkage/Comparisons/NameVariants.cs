@@ -8,7 +8,9 @@ namespace GmConnect.Identity.Linkage.Comparisons;
 /// </summary>
 internal sealed class NameVariants
 {
-    private static readonly Lazy<NameVariants> Shipped = new(LoadEmbedded);
+    private static readonly Lazy<(string Canonical, string Variant, string Origin)[]> ShippedRows = new(ReadEmbedded);
+    private static readonly Lazy<NameVariants> Shipped = new(() => FromPairs(ShippedRows.Value.Select(r => (r.Canonical, r.Variant))));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NameVariants> Filtered = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, int> _ids;
     private readonly int[][] _groups;
@@ -33,6 +35,22 @@ internal sealed class NameVariants
     }
 
     public static NameVariants Default => Shipped.Value;
+
+    /// <summary>The origins of the shipped table's pairs (<c>nicknames</c>, <c>ons-forename</c>, <c>ons-surname</c>, <c>gm-curated</c>).</summary>
+    public static IReadOnlySet<string> Origins => ShippedRows.Value.Select(r => r.Origin).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The shipped table without the pairs of the given origins (the table itself when none are given).</summary>
+    public static NameVariants Without(IReadOnlyCollection<string> origins)
+    {
+        if (origins.Count == 0)
+        {
+            return Default;
+        }
+
+        var key = string.Join(',', origins.Order(StringComparer.Ordinal));
+        return Filtered.GetOrAdd(key, _ =>
+            FromPairs(ShippedRows.Value.Where(r => !origins.Contains(r.Origin)).Select(r => (r.Canonical, r.Variant))));
+    }
 
     public int Count => _ids.Count;
 
@@ -199,22 +217,22 @@ internal sealed class NameVariants
         }
     }
 
-    private static NameVariants LoadEmbedded()
+    private static (string Canonical, string Variant, string Origin)[] ReadEmbedded()
     {
         using var stream = typeof(NameVariants).Assembly.GetManifestResourceStream("GmConnect.Identity.name-variants.csv")
             ?? throw new InvalidOperationException("The name-variant table is not embedded in the assembly.");
         using var reader = new StreamReader(stream);
-        var pairs = new List<(string, string)>();
+        var rows = new List<(string, string, string)>();
         reader.ReadLine();
         while (reader.ReadLine() is { } line)
         {
             var parts = line.Split(',');
             if (parts.Length >= 2)
             {
-                pairs.Add((parts[0], parts[1]));
+                rows.Add((parts[0], parts[1], parts.Length >= 3 ? parts[2] : string.Empty));
             }
         }
 
-        return FromPairs(pairs);
+        return [.. rows];
     }
 }

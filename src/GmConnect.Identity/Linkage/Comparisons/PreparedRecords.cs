@@ -93,7 +93,7 @@ internal sealed class PreparedRecords
     private static (Comparison[] Comparisons, NameVariants? Variants) Compile(LinkageSettings settings)
     {
         var needsVariants = settings.Comparisons.Any(c => c.Levels.Any(l => l.Kind is LevelKind.NameVariant or LevelKind.NameVariantSlip));
-        var variants = needsVariants ? NameVariants.Default : null;
+        var variants = needsVariants ? NameVariants.Without(settings.NameVariantOriginsExcluded) : null;
         var comparisons = settings.Comparisons.Select((c, i) => new Comparison(c, i, variants)).ToArray();
         foreach (var comparison in comparisons)
         {

@@ -21,6 +21,14 @@ public sealed record ClusteringSettings
     /// <summary>Each source is free of duplicates: a cluster holds at most one record per source.</summary>
     public bool OneRecordPerSource { get; init; }
 
+    /// <summary>
+    /// Comparisons (by name) whose exact agreement puts two records in one household: the postcode, a phone number
+    /// (ADR 0003, rule 12). A candidate pair below the threshold that agrees exactly on one of them counts as a rival in
+    /// the ambiguity check of a record that lacks the value keeping the rival apart from its links. Empty: off. Needs
+    /// <see cref="AmbiguityMargin"/>.
+    /// </summary>
+    public IReadOnlyList<string> HouseholdComparisons { get; init; } = [];
+
     /// <summary>Ages implied by the source of a record (ADR 0003, rule 11), or null: off.</summary>
     public SourceAgeSettings? SourceAges { get; init; }
 }

@@ -29,6 +29,13 @@ public sealed record LinkageSettings
     /// </summary>
     public int? MaxBlockSize { get; init; }
 
+    /// <summary>
+    /// Origins of the shipped name-variant table (configs/linkage/names) whose pairs the <c>name_variant</c> levels do not
+    /// use, e.g. <c>gm-curated</c>: the list the demo population draws its spellings from, left out to measure recall
+    /// without it. Empty (the default): the whole table.
+    /// </summary>
+    public IReadOnlyList<string> NameVariantOriginsExcluded { get; init; } = [];
+
     /// <summary>Training options.</summary>
     public TrainingSettings Training { get; init; } = new();
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using GmConnect.Identity.Identifiers;
 using GmConnect.Identity.Linkage.Blocking;
+using GmConnect.Identity.Linkage.Comparisons;
 using GmConnect.Identity.Text;
 
 namespace GmConnect.Identity.Linkage.Settings;
@@ -49,7 +50,7 @@ internal sealed class SettingsReader
             return null;
         }
 
-        CheckKeys(root, "$", "link_type", "id_column", "source_column", "comparisons", "blocking_rules", "max_block_size", "training", "clustering", "description");
+        CheckKeys(root, "$", "link_type", "id_column", "source_column", "comparisons", "blocking_rules", "max_block_size", "training", "clustering", "description", "name_variant_origins_excluded");
         var linkType = ReadEnum(root, "$", "link_type", LinkType.DedupeOnly, ("dedupe_only", LinkType.DedupeOnly), ("link_only", LinkType.LinkOnly), ("link_and_dedupe", LinkType.LinkAndDedupe));
         var idColumn = ReadString(root, "$", "id_column", required: true);
         var sourceColumn = ReadString(root, "$", "source_column", required: false);
@@ -58,8 +59,27 @@ internal sealed class SettingsReader
         int? maxBlockSize = root.TryGetProperty("max_block_size", out _)
             ? (int)ReadNumber(root, "$", "max_block_size", 0, 2, int.MaxValue)
             : null;
+        var excluded = root.TryGetProperty("name_variant_origins_excluded", out var origins)
+            ? ReadStringArray(origins, "$.name_variant_origins_excluded")
+            : [];
+        for (var i = 0; i < excluded.Count; i++)
+        {
+            if (!NameVariants.Origins.Contains(excluded[i]))
+            {
+                Error($"$.name_variant_origins_excluded[{i}]", $"'{excluded[i]}' is not an origin of the name-variant table ({string.Join(", ", NameVariants.Origins.Order(StringComparer.Ordinal))})");
+            }
+        }
+
         var training = ReadTraining(root, rules.Count);
         var clustering = ReadClustering(root);
+        var known = comparisons.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < clustering.HouseholdComparisons.Count; i++)
+        {
+            if (!known.Contains(clustering.HouseholdComparisons[i]))
+            {
+                Error($"$.clustering.household_comparisons[{i}]", $"'{clustering.HouseholdComparisons[i]}' is not the name of a comparison");
+            }
+        }
 
         if (idColumn is null)
         {
@@ -74,6 +94,7 @@ internal sealed class SettingsReader
             Comparisons = comparisons,
             BlockingRules = rules,
             MaxBlockSize = maxBlockSize,
+            NameVariantOriginsExcluded = excluded,
             Training = training,
             Clustering = clustering,
         };
@@ -487,7 +508,7 @@ internal sealed class SettingsReader
             return defaults;
         }
 
-        CheckKeys(element, path, "threshold", "reject_below", "max_cross_pairs", "one_record_per_source", "ambiguity_margin", "source_ages");
+        CheckKeys(element, path, "threshold", "reject_below", "max_cross_pairs", "one_record_per_source", "ambiguity_margin", "source_ages", "household_comparisons");
         return new ClusteringSettings
         {
             Threshold = ReadNumber(element, path, "threshold", defaults.Threshold, 0.0, 1.0),
@@ -496,6 +517,9 @@ internal sealed class SettingsReader
             OneRecordPerSource = ReadBool(element, path, "one_record_per_source", defaults.OneRecordPerSource),
             AmbiguityMargin = element.TryGetProperty("ambiguity_margin", out _) ? ReadNumber(element, path, "ambiguity_margin", 0.0, 0.0, 1000.0) : null,
             SourceAges = element.TryGetProperty("source_ages", out var ages) ? ReadSourceAges(ages, path + ".source_ages") : null,
+            HouseholdComparisons = element.TryGetProperty("household_comparisons", out var household)
+                ? ReadStringArray(household, path + ".household_comparisons")
+                : [],
         };
     }
 
