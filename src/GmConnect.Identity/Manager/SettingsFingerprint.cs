@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using GmConnect.Identity.Linkage.Comparisons;
 using GmConnect.Identity.Linkage.Settings;
 using GmConnect.Identity.Linkage.Training;
 
@@ -9,8 +10,9 @@ namespace GmConnect.Identity.Manager;
 /// <summary>
 /// What a trained model depends on in the linkage settings, as a fingerprint stored with the model (<c>idm_model.settings_fingerprint</c>,
 /// migration 0004): the comparisons (columns, transforms, placeholder values, term frequencies) and every parameter of every
-/// level, the blocking rules and the training settings. A model whose fingerprint differs was trained under other settings:
-/// its m and u describe other levels, even when the number of levels happens to agree.
+/// level, the blocking rules and the training settings; and, when a level compares name variants, the name-variant table in
+/// use (its pairs after <c>name_variant_origins_excluded</c>). A model whose fingerprint differs was trained under other
+/// settings: its m and u describe other levels, even when the number of levels happens to agree.
 /// </summary>
 internal static class SettingsFingerprint
 {
@@ -32,6 +34,12 @@ internal static class SettingsFingerprint
         foreach (var rule in settings.BlockingRules)
         {
             Line($"rule {string.Join(" & ", rule)}");
+        }
+
+        // Only when a level reads the table, so that settings without one keep their fingerprint when the table changes.
+        if (settings.Comparisons.Any(c => c.Levels.Any(l => l.Kind is LevelKind.NameVariant or LevelKind.NameVariantSlip)))
+        {
+            Line($"names {NameVariants.ContentFingerprint(settings.NameVariantOriginsExcluded)}");
         }
 
         var t = settings.Training;

@@ -47,6 +47,18 @@ public abstract class ModelSettingsContract(StoreProvider provider) : IDisposabl
     }
 
     [Fact]
+    public async Task Initialize_NameVariantTableChanged_Retrained()
+    {
+        await using var index = await TrainedAsync();
+
+        // The same comparisons and levels, but the variant levels now read a table without the curated GM pairs: pairs
+        // the old table called variants fall to other levels, so the model's m and u for those levels are stale.
+        var manager = await ReopenWithAsync(index, Changed(c => c["name_variant_origins_excluded"] = new JsonArray("gm-curated")));
+
+        Assert.Equal(("2", "trained"), (manager.ModelVersion, manager.ModelOrigin));
+    }
+
+    [Fact]
     public async Task Initialize_SameSettingsAgain_ModelKept()
     {
         await using var index = await TrainedAsync();

@@ -39,6 +39,20 @@ internal sealed class NameVariants
     /// <summary>The origins of the shipped table's pairs (<c>nicknames</c>, <c>ons-forename</c>, <c>ons-surname</c>, <c>gm-curated</c>).</summary>
     public static IReadOnlySet<string> Origins => ShippedRows.Value.Select(r => r.Origin).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A fingerprint (SHA-256, hex) of the table <see cref="Without"/> gives for these origins: its (canonical, variant)
+    /// pairs, sorted. A model trained with one table has m and u for its variant levels that another table would not
+    /// give, so the Identity Manager's settings fingerprint includes it.
+    /// </summary>
+    public static string ContentFingerprint(IReadOnlyCollection<string> excludedOrigins)
+    {
+        ArgumentNullException.ThrowIfNull(excludedOrigins);
+        var pairs = ShippedRows.Value.Where(r => !excludedOrigins.Contains(r.Origin)).Select(r => r.Canonical + "," + r.Variant)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var text = string.Join('\n', pairs);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
     /// <summary>The shipped table without the pairs of the given origins (the table itself when none are given).</summary>
     public static NameVariants Without(IReadOnlyCollection<string> origins)
     {
