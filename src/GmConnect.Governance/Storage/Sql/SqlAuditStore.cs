@@ -129,6 +129,7 @@ internal sealed class SqlAuditStore : IAuditStore
                 if (_store.Provider == StoreProvider.PostgreSql)
                 {
                     head.With("key", AppendLockKey);
+                    await head.PrepareAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 await using (head.ConfigureAwait(false))

@@ -26,6 +26,13 @@ internal sealed class SqlSubjectPolicyReader(Store store) : ISubjectPolicyReader
             var command = connection.Command(Sql).With("person", personId);
             await using (command.ConfigureAwait(false))
             {
+                if (store.Provider == StoreProvider.PostgreSql)
+                {
+                    // On the path of every decision: prepared once per physical connection (kept across the pool by
+                    // Npgsql), so the four statements are not planned again per request.
+                    await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
