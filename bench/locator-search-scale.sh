@@ -5,8 +5,9 @@
 # 2.5 M person records linked by the Identity Manager and 5 M pointers.
 #
 #   bench/locator-search-scale.sh            build the store if it is not built yet, then measure
-#   bench/locator-search-scale.sh build      (re)build the store only
-#   bench/locator-search-scale.sh measure    measure only (the store must be built)
+#   bench/locator-search-scale.sh build      (re)build the store only (about 45 minutes on the shared machine)
+#   bench/locator-search-scale.sh measure    measure only, the store built (4-5 minutes: the exchange's start with the
+#                                            2.5 M-record index rebuild, then 2 x (10 s warm-up + 30 s))
 #
 # The store (a schema of its own, GMC_BENCH_POSTGRES's Search Path; emptied by build):
 #   1. the Identity Manager's tables copied row for row from the pristine SQLite store GMC_BENCH_PRISTINE (2,163,836
@@ -22,7 +23,9 @@
 # Measure: the exchange (Release, server GC) on 127.0.0.1:PORT and the load generator's `locator` scenario (searches
 # by a random record's source identifier, the body form-encoded) with 4 and then 16 clients, a social worker of
 # dfe:352 for safeguarding. Prints the load generator's figures, both processes' CPU seconds, the PostgreSQL
-# backends' CPU seconds, the load average, and that every search wrote its audit entry.
+# backends' CPU seconds, the load average, and how many search audit entries the run wrote (warm-up included).
+# Environment: GMC_BENCH_POSTGRES, GMC_BENCH_PRISTINE, GMC_BENCH_PRISTINE_POPULATION, GMC_BENCH_POPULATION,
+# GMC_BENCH_POINTERS, GMC_BENCH_PORT (5094), GMC_BENCH_SECONDS (30), GMC_BENCH_WORK (/tmp/gmc-locsearch).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
