@@ -62,8 +62,15 @@ public static class GovernanceServiceCollectionExtensions
         services.TryAddSingleton(_ => new PolicyState());
         services.TryAddSingleton(sp => new RegionalClock(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<GovernanceOptions>>().Value.TimeZoneId));
         services.TryAddSingleton(sp => new DecisionEngine(sp.GetRequiredService<PolicyState>(), sp.GetRequiredService<RegionalClock>()));
-        services.TryAddSingleton(sp => new SubjectPolicyLoader(
-            sp.GetRequiredService<IDirectiveStore>(), sp.GetRequiredService<ISubjectStore>(), sp.GetRequiredService<IBreakGlassStore>()));
+        services.TryAddSingleton(sp =>
+        {
+            var (directives, subjects, breakGlass) = (sp.GetRequiredService<IDirectiveStore>(), sp.GetRequiredService<ISubjectStore>(), sp.GetRequiredService<IBreakGlassStore>());
+            // One round trip per person when all three are the SQL stores of one Store (then they read the same tables).
+            var reader = sp.GetService<Store>() is { } store && directives is SqlDirectiveStore && subjects is SqlSubjectStore && breakGlass is SqlBreakGlassStore
+                ? new SqlSubjectPolicyReader(store)
+                : null;
+            return new SubjectPolicyLoader(directives, subjects, breakGlass, reader);
+        });
         services.TryAddSingleton(sp => new IgAlertOutbox(sp.GetRequiredService<ILogger<IgAlertOutbox>>()));
         services.TryAddSingleton<IIgAlertSink>(sp => sp.GetRequiredService<IgAlertOutbox>());
         services.TryAddSingleton(sp => new BreakGlassAlerter(

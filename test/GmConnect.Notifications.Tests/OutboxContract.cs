@@ -52,6 +52,21 @@ public abstract class OutboxContract(StoreProvider provider) : IAsyncLifetime
         Assert.Equal(["p-1", "p-2"], await PointersAsync());
     }
 
+    [Fact]
+    public async Task EnqueueManyAsync_SecondChunkRepeatsTheFirstInOneTransaction_KeepsBothAndWritesEachOnce()
+    {
+        // The second chunk's repeat sends PostgreSQL's straight COPY back to its savepoint: the first chunk, written
+        // before the savepoint on the same transaction, must survive that.
+        await using var connection = await _n.Store.OpenConnectionAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        var first = await _n.Outbox.EnqueueManyAsync([Event(1), Event(2)], transaction, Ct);
+        var second = await _n.Outbox.EnqueueManyAsync([Event(2), Event(3)], transaction, Ct);
+        await transaction.CommitAsync(Ct);
+
+        Assert.Equal((2, 1), (first, second));
+        Assert.Equal(["p-1", "p-2", "p-3"], await PointersAsync());
+    }
+
     private NotificationEvent Event(int i) =>
         _n.PointerCreated("p-" + i, "person-" + i, "ae-attendance", "ae-attendance", "ods:R0A");
 

@@ -20,7 +20,7 @@ public static class AuditStoreVerifier
             throw new InvalidOperationException($"{store.Description} holds no Governance schema (and so no audit trail): start the server against it first.");
         }
 
-        using var audit = new SqlAuditStore(store);
+        var audit = new SqlAuditStore(store);
         return await AuditVerifier.VerifyAsync(audit.ReadAllAsync(cancellationToken), checkpoint, cancellationToken).ConfigureAwait(false);
     }
 

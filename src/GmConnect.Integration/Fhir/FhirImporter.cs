@@ -79,9 +79,10 @@ public sealed class FhirImporter
         var format = source.Kind == FhirFileKind.Ndjson ? NdjsonFormat : BundleFormat;
 
         // The same file imported as another organisation is another import.
-        var fingerprint = await HashFileAsync(path, cancellationToken) + (organisation is null ? "" : "/" + organisation);
+        var fingerprint = await BatchCheckpoint.HashFileAsync(path, cancellationToken) + (organisation is null ? "" : "/" + organisation);
         await using var connection = await _store.OpenConnectionAsync(cancellationToken);
-        var batch = await FindOrStartBatchAsync(connection, format, fileName ?? Path.GetFileName(path), fingerprint, cancellationToken);
+        // lines_done counts entries here (0: none yet), not lines after a CSV header.
+        var batch = await BatchCheckpoint.FindOrStartAsync(connection, format, fileName ?? Path.GetFileName(path), fingerprint, 0, Now(), cancellationToken);
         if (batch.Completed)
         {
             Log.AlreadyImported(_logger, batch.Id);
@@ -103,8 +104,7 @@ public sealed class FhirImporter
             source.ReadEntries(), ChunkSize, entry => entry.Ordinal <= batch.Done, chunk => ParseChunk(chunk, cancellationToken),
             (chunk, parsed) => ImportChunkAsync(connection, batch, chunk, parsed, organisation, practitioner, cancellationToken),
             read => progress?.Report(new ImportProgress(read, batch.Rejected, source.Fraction)));
-        await connection.Command("UPDATE integration_import_batch SET status = 'completed', completed_at = @t WHERE id = @id")
-            .With("t", Now()).With("id", batch.Id).ExecuteNonQueryAsync(cancellationToken);
+        await batch.CompleteAsync(connection, Now(), cancellationToken);
         progress?.Report(new ImportProgress(entries, batch.Rejected, 1.0));
         Log.ImportCompleted(_logger, batch.Id, batch.Accepted, batch.Created, batch.Updated, batch.Unchanged, batch.Rejected);
         return batch.ToResult(outcome);
@@ -141,7 +141,7 @@ public sealed class FhirImporter
     private readonly record struct ParsedEntry(Resource? Resource, IReadOnlyList<FhirProblem> Problems, string? Hash);
 
     private async Task ImportChunkAsync(
-        DbConnection connection, Batch batch, List<FhirEntry> chunk, ParsedEntry[] parsed, string? organisation, (string Id, string Role)? practitioner,
+        DbConnection connection, BatchCheckpoint batch, List<FhirEntry> chunk, ParsedEntry[] parsed, string? organisation, (string Id, string Role)? practitioner,
         CancellationToken cancellationToken)
     {
         if (chunk.Count == 0)
@@ -253,18 +253,8 @@ public sealed class FhirImporter
         }
 
         batch.Accepted += patients.Count;
-        var counts = await PersonRecordWriter.WriteAsync(_store.Provider, connection, transaction, writer, batch.Id, now, patients, cancellationToken);
-        batch.Created += counts.Created;
-        batch.Updated += counts.Updated;
-        batch.Unchanged += counts.Unchanged;
-
-        batch.Done = chunk[^1].Ordinal;
-        await writer.WriteAsync("""
-            UPDATE integration_import_batch SET lines_done = @l, rows_accepted = @a, rows_rejected = @j, rows_created = @c,
-                rows_updated = @u, rows_unchanged = @n WHERE id = @id
-            """,
-            [("l", batch.Done), ("a", batch.Accepted), ("j", batch.Rejected), ("c", batch.Created), ("u", batch.Updated), ("n", batch.Unchanged), ("id", batch.Id)],
-            cancellationToken);
+        batch.Add(await PersonRecordWriter.WriteAsync(_store.Provider, connection, transaction, writer, batch.Id, now, patients, cancellationToken));
+        await batch.SaveAsync(writer, chunk[^1].Ordinal, cancellationToken);
         await writer.FlushAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -330,7 +320,7 @@ public sealed class FhirImporter
     /// books each result: counted, rejected with its entry's field, or noted for the ledger. Clears <paramref name="pending"/>.
     /// </summary>
     private static async Task HandOverAsync(
-        Batch batch,
+        BatchCheckpoint batch,
         List<(TargetItem Item, LedgerRow? Previous)> pending,
         Dictionary<(string Type, string Key), LedgerRow> ledger,
         List<(FhirEntry Entry, IReadOnlyList<FhirProblem> Problems)> rejected,
@@ -433,71 +423,9 @@ public sealed class FhirImporter
         return found;
     }
 
-    private async Task<Batch> FindOrStartBatchAsync(DbConnection connection, string format, string fileName, string fingerprint, CancellationToken cancellationToken)
-    {
-        await using (var command = connection.Command("""
-            SELECT id, status, lines_done, rows_accepted, rows_rejected, rows_created, rows_updated, rows_unchanged
-            FROM integration_import_batch WHERE file_sha256 = @sha AND format = @f ORDER BY id DESC
-            """).With("sha", fingerprint).With("f", format))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                int Int(int i) => Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture);
-                return new Batch
-                {
-                    Id = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture),
-                    Completed = reader.GetString(1) == "completed",
-                    Done = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture),
-                    Accepted = Int(3),
-                    Rejected = Int(4),
-                    Created = Int(5),
-                    Updated = Int(6),
-                    Unchanged = Int(7),
-                };
-            }
-        }
-
-        // lines_done counts entries here (0: none yet), not lines after a CSV header.
-        var id = await connection.Command("""
-            INSERT INTO integration_import_batch (format, file_name, file_sha256, status, started_at, lines_done)
-            VALUES (@f, @n, @sha, 'running', @t, 0) RETURNING id
-            """).With("f", format).With("n", fileName).With("sha", fingerprint).With("t", Now()).ExecuteScalarAsync(cancellationToken);
-        return new Batch { Id = Convert.ToInt64(id, CultureInfo.InvariantCulture) };
-    }
-
-    private static async Task<string> HashFileAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-    }
-
     private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
     private sealed record LedgerRow(string Hash, string TargetId, bool Exists);
 
     private sealed record TargetItem(FhirEntry Entry, Resource Resource, IFhirImportTarget Target, string Key, string Hash);
-
-    private sealed class Batch
-    {
-        public long Id { get; init; }
-        public bool Completed { get; init; }
-        public long Done { get; set; }
-        public int Accepted { get; set; }
-        public int Rejected { get; set; }
-        public int Created { get; set; }
-        public int Updated { get; set; }
-        public int Unchanged { get; set; }
-
-        public ImportResult ToResult(ImportOutcome outcome) => new()
-        {
-            BatchId = Id,
-            Outcome = outcome,
-            Accepted = Accepted,
-            Rejected = Rejected,
-            Created = Created,
-            Updated = Updated,
-            Unchanged = Unchanged,
-        };
-    }
 }

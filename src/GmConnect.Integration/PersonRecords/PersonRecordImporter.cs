@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using GmConnect.Integration.Batches;
 using GmConnect.Integration.Storage;
@@ -32,22 +31,23 @@ public sealed class PersonRecordImporter(Store store, TimeProvider time, ILogger
     public async Task<ImportResult> ImportAsync(string path, IProgress<ImportProgress>? progress = null, string? fileName = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var sha = await HashFileAsync(path, cancellationToken);
+        var sha = await BatchCheckpoint.HashFileAsync(path, cancellationToken);
 
         // Validate the header before anything is written.
         using var reader = PersonRecordCsvReader.Open(path);
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
-        var batch = await FindOrStartBatchAsync(connection, fileName ?? Path.GetFileName(path), sha, cancellationToken);
+        // Line 1 is the header: a new import has done it.
+        var batch = await BatchCheckpoint.FindOrStartAsync(connection, Format, fileName ?? Path.GetFileName(path), sha, 1, Now(), cancellationToken);
         if (batch.Completed)
         {
             Log.AlreadyImported(logger, batch.Id);
             return batch.ToResult(ImportOutcome.AlreadyImported);
         }
 
-        var outcome = batch.LinesDone > 1 ? ImportOutcome.Resumed : ImportOutcome.Imported;
+        var outcome = batch.Done > 1 ? ImportOutcome.Resumed : ImportOutcome.Imported;
         if (outcome == ImportOutcome.Resumed)
         {
-            Log.ImportResumed(logger, batch.Id, batch.LinesDone);
+            Log.ImportResumed(logger, batch.Id, batch.Done);
         }
         else
         {
@@ -56,11 +56,10 @@ public sealed class PersonRecordImporter(Store store, TimeProvider time, ILogger
 
         // The next chunk is read and parsed while the one before it is committed (docs/adr/0017).
         var rows = await ChunkPipeline.RunAsync(
-            reader.ReadRows(), ChunkSize, row => row.Line <= batch.LinesDone, _ => 0,
+            reader.ReadRows(), ChunkSize, row => row.Line <= batch.Done, _ => 0,
             (chunk, _) => CommitChunkAsync(connection, batch, chunk, cancellationToken),
             read => progress?.Report(new ImportProgress(read, batch.Rejected, reader.Fraction)));
-        await connection.Command("UPDATE integration_import_batch SET status = 'completed', completed_at = @t WHERE id = @id")
-            .With("t", Now()).With("id", batch.Id).ExecuteNonQueryAsync(cancellationToken);
+        await batch.CompleteAsync(connection, Now(), cancellationToken);
         progress?.Report(new ImportProgress(rows, batch.Rejected, 1.0));
         Log.ImportCompleted(logger, batch.Id, batch.Accepted, batch.Created, batch.Updated, batch.Unchanged, batch.Rejected);
         return batch.ToResult(outcome);
@@ -68,7 +67,7 @@ public sealed class PersonRecordImporter(Store store, TimeProvider time, ILogger
 
     private const string RejectSql = "INSERT INTO integration_rejected_row (batch_id, line, errors, raw) VALUES (@b, @l, @e, @raw) ON CONFLICT DO NOTHING";
 
-    private async Task CommitChunkAsync(DbConnection connection, Batch batch, List<PersonRecordRow> chunk, CancellationToken cancellationToken)
+    private async Task CommitChunkAsync(DbConnection connection, BatchCheckpoint batch, List<PersonRecordRow> chunk, CancellationToken cancellationToken)
     {
         if (chunk.Count == 0)
         {
@@ -93,18 +92,8 @@ public sealed class PersonRecordImporter(Store store, TimeProvider time, ILogger
         }
 
         batch.Accepted += accepted.Count;
-        var counts = await PersonRecordWriter.WriteAsync(store.Provider, connection, transaction, writer, batch.Id, Now(), accepted, cancellationToken);
-        batch.Created += counts.Created;
-        batch.Updated += counts.Updated;
-        batch.Unchanged += counts.Unchanged;
-
-        batch.LinesDone = chunk[^1].Line;
-        await writer.WriteAsync("""
-            UPDATE integration_import_batch SET lines_done = @l, rows_accepted = @a, rows_rejected = @j, rows_created = @c,
-                rows_updated = @u, rows_unchanged = @n WHERE id = @id
-            """,
-            [("l", batch.LinesDone), ("a", batch.Accepted), ("j", batch.Rejected), ("c", batch.Created), ("u", batch.Updated), ("n", batch.Unchanged), ("id", batch.Id)],
-            cancellationToken);
+        batch.Add(await PersonRecordWriter.WriteAsync(store.Provider, connection, transaction, writer, batch.Id, Now(), accepted, cancellationToken));
+        await batch.SaveAsync(writer, chunk[^1].Line, cancellationToken);
         await writer.FlushAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -112,66 +101,5 @@ public sealed class PersonRecordImporter(Store store, TimeProvider time, ILogger
     /// <summary>A digest of the record's content: equal digests mean nothing changed.</summary>
     internal static string RowHash(PersonRecord record) => PersonRecordWriter.RowHash(record);
 
-    private async Task<Batch> FindOrStartBatchAsync(DbConnection connection, string fileName, string sha, CancellationToken cancellationToken)
-    {
-        await using (var command = connection.Command("""
-            SELECT id, status, lines_done, rows_accepted, rows_rejected, rows_created, rows_updated, rows_unchanged
-            FROM integration_import_batch WHERE file_sha256 = @sha AND format = @f ORDER BY id DESC
-            """).With("sha", sha).With("f", Format))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                int Int(int i) => Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture);
-                return new Batch
-                {
-                    Id = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture),
-                    Completed = reader.GetString(1) == "completed",
-                    LinesDone = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture),
-                    Accepted = Int(3),
-                    Rejected = Int(4),
-                    Created = Int(5),
-                    Updated = Int(6),
-                    Unchanged = Int(7),
-                };
-            }
-        }
-
-        var id = await connection.Command("""
-            INSERT INTO integration_import_batch (format, file_name, file_sha256, status, started_at)
-            VALUES (@f, @n, @sha, 'running', @t) RETURNING id
-            """).With("f", Format).With("n", fileName).With("sha", sha).With("t", Now()).ExecuteScalarAsync(cancellationToken);
-        return new Batch { Id = Convert.ToInt64(id, CultureInfo.InvariantCulture), LinesDone = 1 };
-    }
-
-    private static async Task<string> HashFileAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-    }
-
     private string Now() => time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-
-    private sealed class Batch
-    {
-        public long Id { get; init; }
-        public bool Completed { get; init; }
-        public long LinesDone { get; set; }
-        public int Accepted { get; set; }
-        public int Rejected { get; set; }
-        public int Created { get; set; }
-        public int Updated { get; set; }
-        public int Unchanged { get; set; }
-
-        public ImportResult ToResult(ImportOutcome outcome) => new()
-        {
-            BatchId = Id,
-            Outcome = outcome,
-            Accepted = Accepted,
-            Rejected = Rejected,
-            Created = Created,
-            Updated = Updated,
-            Unchanged = Unchanged,
-        };
-    }
 }

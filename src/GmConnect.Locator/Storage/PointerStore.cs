@@ -152,12 +152,13 @@ internal sealed partial class PointerStore(Store store)
             var command = connection.Command("");
             await using (command.ConfigureAwait(false))
             {
-                var sql = new StringBuilder($"SELECT {Columns} FROM loc_pointer p WHERE p.id IN (SELECT s.pointer_id FROM loc_pointer_subject s WHERE s.subject_key IN (");
-                AppendIn(sql, command, "k", subjectKeys);
-                sql.Append("))");
-                AppendFilter(sql, command, "p.type", "t", filter.Types);
-                AppendFilter(sql, command, "p.category", "c", filter.Categories);
-                AppendFilter(sql, command, "p.custodian_id", "o", filter.Custodians);
+                var postgres = store.Provider == StoreProvider.PostgreSql;
+                var sql = new StringBuilder($"SELECT {Columns} FROM loc_pointer p WHERE p.id IN (SELECT s.pointer_id FROM loc_pointer_subject s WHERE ");
+                AppendFilter(sql, command, postgres, "", "s.subject_key", "k", subjectKeys);
+                sql.Append(')');
+                AppendFilter(sql, command, postgres, " AND ", "p.type", "t", filter.Types);
+                AppendFilter(sql, command, postgres, " AND ", "p.category", "c", filter.Categories);
+                AppendFilter(sql, command, postgres, " AND ", "p.custodian_id", "o", filter.Custodians);
                 if (filter.CurrentOnly)
                 {
                     sql.Append(" AND p.status = 'current'");
@@ -165,6 +166,14 @@ internal sealed partial class PointerStore(Store store)
 
                 sql.Append(" ORDER BY p.created_us DESC, p.id");
                 command.CommandText = sql.ToString();
+                if (postgres)
+                {
+                    // Every consumer search runs this: prepared once per physical connection (Npgsql keeps it across the
+                    // pool), its plan is not made again per search. Array parameters keep the text the same whatever
+                    // the number of identifiers.
+                    await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -237,14 +246,24 @@ internal sealed partial class PointerStore(Store store)
         }
     }
 
-    private static void AppendFilter(StringBuilder sql, DbCommand command, string column, string prefix, IReadOnlyCollection<string> values)
+    // column IN the values: on PostgreSQL one array parameter (= ANY), on SQLite a parameter each. An empty list is no
+    // filter (the subject keys are never empty here).
+    private static void AppendFilter(StringBuilder sql, DbCommand command, bool postgres, string join, string column, string prefix, IReadOnlyCollection<string> values)
     {
         if (values.Count == 0)
         {
             return;
         }
 
-        sql.Append(" AND ").Append(column).Append(" IN (");
+        sql.Append(join).Append(column);
+        if (postgres)
+        {
+            sql.Append(" = ANY(@").Append(prefix).Append(')');
+            command.With(prefix, values.ToArray());
+            return;
+        }
+
+        sql.Append(" IN (");
         AppendIn(sql, command, prefix, values);
         sql.Append(')');
     }

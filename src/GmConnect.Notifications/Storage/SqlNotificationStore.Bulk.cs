@@ -7,13 +7,17 @@ namespace GmConnect.Notifications.Storage;
 /// <summary>Many outbox events on the producer's transaction (a bulk load's chunk).</summary>
 internal sealed partial class SqlNotificationStore
 {
+    private const string UniqueViolation = "23505";
+
     private static readonly string[] EventColumnList =
         ["id", "kind", "person_key", "pointer_id", "record_type", "category", "custodian_id", "sensitivity", "occurred_us", "expanded"];
 
     /// <summary>
     /// Writes the events on <paramref name="transaction"/>; an id already in the outbox (or twice in the list) is one
-    /// event, as with <see cref="InsertEventAsync"/>. On PostgreSQL by binary <c>COPY</c> into a transaction-scoped
-    /// load table, then one <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c>; on SQLite by one prepared statement.
+    /// event, as with <see cref="InsertEventAsync"/>. On PostgreSQL by binary <c>COPY</c> straight into the outbox
+    /// under a savepoint — a bulk load's events are new, since their pointers were created in the same transaction —
+    /// and, only when an id is already there, back to the savepoint and by <c>COPY</c> into a transaction-scoped load
+    /// table, then one <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c>; on SQLite by one prepared statement.
     /// Returns how many were new.
     /// </summary>
     public async Task<int> InsertEventsAsync(IReadOnlyList<NotificationEvent> events, DbTransaction transaction, CancellationToken cancellationToken)
@@ -25,6 +29,20 @@ internal sealed partial class SqlNotificationStore
         });
         if (store.Provider == StoreProvider.PostgreSql)
         {
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            var once = rows.Where(r => distinct.Add((string)r[0]!)).ToList();
+            await ExecuteAsync(connection, transaction, "SAVEPOINT notif_event_copy", cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await BulkInsert.WriteAsync(connection, transaction, "notif_event", EventColumnList, once, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, transaction, "RELEASE SAVEPOINT notif_event_copy", cancellationToken).ConfigureAwait(false);
+                return once.Count;
+            }
+            catch (DbException e) when (e.SqlState == UniqueViolation)
+            {
+                await ExecuteAsync(connection, transaction, "ROLLBACK TO SAVEPOINT notif_event_copy", cancellationToken).ConfigureAwait(false);
+            }
+
             await ExecuteAsync(connection, transaction,
                 "CREATE TEMP TABLE notif_event_load (LIKE notif_event INCLUDING DEFAULTS) ON COMMIT DROP", cancellationToken).ConfigureAwait(false);
             await BulkInsert.WriteAsync(connection, transaction, "notif_event_load", EventColumnList, rows, cancellationToken).ConfigureAwait(false);

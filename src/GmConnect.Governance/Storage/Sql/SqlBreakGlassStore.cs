@@ -29,15 +29,18 @@ internal sealed class SqlBreakGlassStore : IBreakGlassStore
         return found.Count == 0 ? null : found[0];
     }
 
+    /// <summary>A person's break-glass sessions, oldest first (parameter <c>@person</c>).</summary>
+    internal const string ForPersonSql = $"SELECT {Columns} FROM gov_break_glass WHERE person_id = @person ORDER BY opened_us, id";
+
     public Task<IReadOnlyList<BreakGlassSession>> ForPersonAsync(string personId, CancellationToken cancellationToken = default) =>
-        _store.QueryAsync($"SELECT {Columns} FROM gov_break_glass WHERE person_id = @person ORDER BY opened_us, id", Read, cancellationToken, ("person", personId));
+        _store.QueryAsync(ForPersonSql, Read, cancellationToken, ("person", personId));
 
     public Task<IReadOnlyList<BreakGlassSession>> OpenedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         _store.QueryAsync(
             $"SELECT {Columns} FROM gov_break_glass WHERE opened_us >= @from AND opened_us < @to ORDER BY opened_us, id",
             Read, cancellationToken, ("from", SqlValues.Micros(from)), ("to", SqlValues.Micros(to)));
 
-    private static BreakGlassSession Read(DbDataReader r) => new(
+    internal static BreakGlassSession Read(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), PurposeCodes.Parse(r.GetString(4)), r.GetString(5),
         ParseJustification(r.GetString(6)), r.GetString(7), SqlValues.Instant(SqlValues.Long(r, 8)), SqlValues.Instant(SqlValues.Long(r, 9)));
 

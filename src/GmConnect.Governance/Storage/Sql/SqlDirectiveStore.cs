@@ -29,10 +29,13 @@ internal sealed class SqlDirectiveStore : IDirectiveStore
             "UPDATE gov_directive SET withdrawn_us = @at WHERE id = @id AND withdrawn_us IS NULL",
             cancellationToken, ("at", SqlValues.Micros(at)), ("id", id)).ConfigureAwait(false) == 1;
 
-    public Task<IReadOnlyList<ConsentDirective>> ForPersonAsync(string personId, CancellationToken cancellationToken = default) =>
-        _store.QueryAsync($"SELECT {Columns} FROM gov_directive WHERE person_id = @person ORDER BY recorded_us, id", Read, cancellationToken, ("person", personId));
+    /// <summary>A person's directives, oldest first (parameter <c>@person</c>).</summary>
+    internal const string ForPersonSql = $"SELECT {Columns} FROM gov_directive WHERE person_id = @person ORDER BY recorded_us, id";
 
-    private static ConsentDirective Read(DbDataReader r) => new(
+    public Task<IReadOnlyList<ConsentDirective>> ForPersonAsync(string personId, CancellationToken cancellationToken = default) =>
+        _store.QueryAsync(ForPersonSql, Read, cancellationToken, ("person", personId));
+
+    internal static ConsentDirective Read(DbDataReader r) => new(
         r.GetString(0),
         r.GetString(1),
         ParseKind(r.GetString(2)),

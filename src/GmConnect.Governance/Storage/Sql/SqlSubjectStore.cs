@@ -1,3 +1,4 @@
+using System.Data.Common;
 using GmConnect.Governance.Relationships;
 using GmConnect.Governance.Sensitivity;
 using GmConnect.Storage;
@@ -15,11 +16,16 @@ internal sealed class SqlSubjectStore : ISubjectStore
             "INSERT INTO gov_person_label (person_id, labels) VALUES (@person, @labels) ON CONFLICT (person_id) DO UPDATE SET labels = excluded.labels",
             cancellationToken, ("person", personId), ("labels", (int)labels));
 
+    /// <summary>A person's labels: no row or one (parameter <c>@person</c>).</summary>
+    internal const string LabelsSql = "SELECT labels FROM gov_person_label WHERE person_id = @person";
+
+    /// <summary>A person's involvements (parameter <c>@person</c>).</summary>
+    internal const string InvolvementsSql =
+        "SELECT person_id, organisation_id, from_day, to_day FROM gov_involvement WHERE person_id = @person ORDER BY organisation_id, from_day";
+
     public async Task<SensitivityLabels> GetLabelsAsync(string personId, CancellationToken cancellationToken = default)
     {
-        var found = await _store.QueryAsync(
-            "SELECT labels FROM gov_person_label WHERE person_id = @person", r => (SensitivityLabels)SqlValues.Int(r, 0), cancellationToken, ("person", personId))
-            .ConfigureAwait(false);
+        var found = await _store.QueryAsync(LabelsSql, ReadLabels, cancellationToken, ("person", personId)).ConfigureAwait(false);
         return found.Count == 0 ? SensitivityLabels.None : found[0];
     }
 
@@ -44,9 +50,10 @@ internal sealed class SqlSubjectStore : ISubjectStore
     }
 
     public Task<IReadOnlyList<Involvement>> InvolvementsAsync(string personId, CancellationToken cancellationToken = default) =>
-        _store.QueryAsync(
-            "SELECT person_id, organisation_id, from_day, to_day FROM gov_involvement WHERE person_id = @person ORDER BY organisation_id, from_day",
-            r => new Involvement(r.GetString(0), r.GetString(1), SqlValues.ParseDay(r.GetString(2)), SqlValues.NullableString(r, 3) is { } to ? SqlValues.ParseDay(to) : null),
-            cancellationToken,
-            ("person", personId));
+        _store.QueryAsync(InvolvementsSql, ReadInvolvement, cancellationToken, ("person", personId));
+
+    internal static SensitivityLabels ReadLabels(DbDataReader r) => (SensitivityLabels)SqlValues.Int(r, 0);
+
+    internal static Involvement ReadInvolvement(DbDataReader r) =>
+        new(r.GetString(0), r.GetString(1), SqlValues.ParseDay(r.GetString(2)), SqlValues.NullableString(r, 3) is { } to ? SqlValues.ParseDay(to) : null);
 }
