@@ -20,8 +20,7 @@ public sealed partial class IdentityManager
             throw new IdentityException(IdentityError.Invalid, "The limit must be at least 1.");
         }
 
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using (await ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var probe = new IdentityRecord
             {
@@ -47,10 +46,6 @@ public sealed partial class IdentityManager
 
             return query.Mode == SearchMode.Exact ? ExactSearch(given, query.Limit) : FuzzySearch(probe, features, given, query.Limit);
         }
-        finally
-        {
-            _gate.Release();
-        }
     }
 
     /// <inheritdoc />
@@ -58,16 +53,11 @@ public sealed partial class IdentityManager
     {
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using (await ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var features = _index.Describe(probe);
             var candidates = _index.Candidates(features, _options.MaxCandidates);
             return Scored(probe, features, candidates, limit, evidenceOnly: true);
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 
