@@ -21,15 +21,19 @@ for p in src/GmConnect.Server bench/GmConnect.LoadGenerator src/GmConnect.Cli; d
 done
 rm -f "$copy" "$copy-wal" "$copy-shm"
 cp "$pristine" "$copy"
+# The token is signed with the key the server reads from its working directory: both run in $work.
+cd "$work"
 "$repo/src/GmConnect.Cli/bin/Release/net10.0/gmc" token --practitioner demo-sw-352 --org dfe:352 --role social-worker --purpose safeguarding > "$work/token.txt"
 echo "server start $(date -u +%H:%M:%S), load $(cut -d' ' -f1-3 /proc/loadavg)"
-cd "$work"
 env Store__ConnectionString="Data Source=$copy" Demo__SeedOnFirstRun=false DOTNET_gcServer=1 "Logging__LogLevel__Microsoft.AspNetCore=Warning" \
   dotnet "$repo/src/GmConnect.Server/bin/Release/net10.0/GmConnect.Server.dll" --urls "http://127.0.0.1:$port" > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -f "$copy" "$copy-wal" "$copy-shm"; rm -rf "$work"' EXIT
 for i in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 1; done
 echo "server ready $(date -u +%H:%M:%S) after ${i} s"
+if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(cat "$work/token.txt")" "http://127.0.0.1:$port/fhir/Patient?family=x")" = "401" ]; then
+  echo "the server refuses the token (401): stopping" >&2; exit 1
+fi
 lg() { dotnet "$repo/bench/GmConnect.LoadGenerator/bin/Release/net10.0/GmConnect.LoadGenerator.dll" --url "http://127.0.0.1:$port" --token-file "$work/token.txt" --population "$population" "$@"; }
 for s in pix pdqm fuzzy; do
   echo "--- $s x4 (load $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -126,15 +126,22 @@ public sealed partial class IdentityManager
             }
         }
 
-        return Scored(probe, features, candidates, limit, evidenceOnly: true);
+        return Scored(probe, features, candidates, limit, evidenceOnly: true, likelyFirst: true);
     }
 
     /// <summary>The date with day and month swapped, when that is another valid date.</summary>
     private static DateOnly? SwappedDayMonth(DateOnly date) =>
         date.Day != date.Month && date.Day <= 12 && date.Month <= DateTime.DaysInMonth(date.Year, date.Day) ? new DateOnly(date.Year, date.Day, date.Month) : null;
 
-    /// <summary>Each candidate record scored against the probe, best first, with grade and why.</summary>
-    private List<ScoredCandidate> Scored(IdentityRecord probe, RecordFeatures features, HashSet<IndexedRecord> candidates, int limit, bool evidenceOnly)
+    /// <summary>
+    /// Each candidate record scored against the probe, best first, with grade and why. With <paramref name="evidenceOnly"/>,
+    /// only candidates with some evidence for them (weight above the prior). With <paramref name="likelyFirst"/>, when
+    /// any candidate is above the model's confident non-match (the clustering's <c>reject_below</c>, p = 0.01 in the
+    /// shipped settings), only those: a search for someone the index knows answers with them, not with the scores of
+    /// dozens of records sharing a birth date and nothing else. A query too thin for any candidate to get there (a surname
+    /// alone) still answers with the candidates that have some evidence.
+    /// </summary>
+    private List<ScoredCandidate> Scored(IdentityRecord probe, RecordFeatures features, HashSet<IndexedRecord> candidates, int limit, bool evidenceOnly, bool likelyFirst = false)
     {
         if (candidates.Count == 0)
         {
@@ -155,6 +162,11 @@ public sealed partial class IdentityManager
             }
 
             kept.Add((row, weight, certainlyNot));
+        }
+
+        if (likelyFirst && kept.Any(k => !k.CertainlyNot && k.Weight >= scores.RejectWeight))
+        {
+            kept.RemoveAll(k => !k.CertainlyNot && k.Weight < scores.RejectWeight);
         }
 
         // Only the answer's records are read and explained (a candidate's record is parsed from its stored document).

@@ -111,6 +111,22 @@ public sealed class SearchAndMatchTests
         Assert.Equal(["acute:RW3|n2", "gp:P84001|n1"], hits.Select(h => h.Record.Record.Key.ToString()).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Search_Fuzzy_PersonKnown_OthersSharingSurnameAndBirthDateLeftOut()
+    {
+        // Five others share Niamh's surname and birth date: some evidence for each, but the model calls each a confident
+        // non-match, and Niamh's own records are there to answer with.
+        await using var index = await WithNiamhAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await index.Manager.SubmitAsync(TestPeople.Stranger(200 + i) with { FamilyName = "Brennan", DateOfBirth = new DateOnly(1983, 4, 9) }, Ct);
+        }
+
+        var hits = await index.Manager.SearchAsync(new DemographicQuery { FamilyName = "Brennan", GivenName = "Niamh", DateOfBirth = new DateOnly(1983, 4, 9), Mode = SearchMode.Fuzzy }, Ct);
+
+        Assert.Equal(["acute:RW3|n2", "gp:P84001|n1"], hits.Select(h => h.Record.Record.Key.ToString()).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>The populated index and Niamh Brennan, born 9 April 1983 (a day that can pass for a month), twice.</summary>
     private static async Task<TestIndex> WithNiamhAsync(IdentityManagerOptions? options = null)
     {
