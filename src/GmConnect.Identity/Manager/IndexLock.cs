@@ -16,6 +16,7 @@ internal sealed class IndexLock
 {
     private readonly Lock _sync = new();
     private int _readers;
+    private int _waiting;
     private bool _writer;
     private TaskCompletionSource? _drained;
     private TaskCompletionSource _open = Opened();
@@ -82,22 +83,41 @@ internal sealed class IndexLock
 
     private async ValueTask<Reading> WaitToReadAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        Task open;
+        lock (_sync)
         {
-            Task open;
-            lock (_sync)
+            if (!_writer)
             {
-                if (!_writer)
-                {
-                    _readers++;
-                    return new Reading(this);
-                }
-
-                open = _open.Task;
+                _readers++;
+                return new Reading(this);
             }
 
+            _waiting++;
+            open = _open.Task;
+        }
+
+        try
+        {
             await open.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException)
+        {
+            lock (_sync)
+            {
+                if (!open.IsCompleted)
+                {
+                    _waiting--;
+                    throw;
+                }
+            }
+
+            // Let in as the writer left, just as the wait was cancelled: leave again.
+            ExitRead();
+            throw;
+        }
+
+        // The writer counted us in as it left (see ExitWrite).
+        return new Reading(this);
     }
 
     private void ExitRead()
@@ -118,14 +138,16 @@ internal sealed class IndexLock
 
     private void ExitWrite()
     {
-        TaskCompletionSource open;
         lock (_sync)
         {
+            // The readers that waited are let in now, counted here rather than when each wakes up: else the next writer
+            // (a client sending batch after batch) could announce itself before they run, and they would wait again.
+            // Completed under the lock (continuations run asynchronously), so a cancelled waiter can tell whether it was let in.
             _writer = false;
-            open = _open;
+            _readers += _waiting;
+            _waiting = 0;
+            _open.TrySetResult();
         }
-
-        open.TrySetResult();
     }
 
     private static TaskCompletionSource Opened()

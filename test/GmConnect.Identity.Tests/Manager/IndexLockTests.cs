@@ -59,6 +59,22 @@ public sealed class IndexLockTests
     }
 
     [Fact]
+    public async Task Write_LeavesWithReadersWaiting_TheyAreInBeforeTheNextWriterAnnouncesItself()
+    {
+        var gate = new IndexLock();
+        var first = await gate.WriteAsync();
+        var waiting = gate.ReadAsync(Ct).AsTask();
+
+        first.Dispose();
+        var next = gate.WriteAsync().AsTask();
+
+        Assert.Equal(1, gate.Readers);
+        Assert.False(next.IsCompleted);
+        (await waiting.WaitAsync(TimeSpan.FromSeconds(5), Ct)).Dispose();
+        (await next.WaitAsync(TimeSpan.FromSeconds(5), Ct)).Dispose();
+    }
+
+    [Fact]
     public async Task Read_CancelledWhileWriterHolds_ThrowsAndCountsNoReader()
     {
         var gate = new IndexLock();
