@@ -62,7 +62,10 @@ public sealed class ConcurrentReadsTests
         var readers = Enumerable.Range(0, 3).Select(r => Task.Run(() => ReadAsync(r), Ct)).ToList();
         try
         {
-            for (var i = 0; i < 25; i++)
+            // Writes start once every reader is reading, and go on until each has read many times (a busy thread pool
+            // may start a reader late).
+            await WhenAsync(() => seen.All(n => n > 0), readers);
+            for (var i = 0; i < 25 || (seen.Min() < 50 && i < 2_000); i++)
             {
                 var merge = await index.Manager.MergeAsync(a.PersonId, first.PersonId, Steward, Ct);
                 await index.Manager.UnmergeAsync(merge.Sequence, Steward, Ct);
@@ -74,7 +77,7 @@ public sealed class ConcurrentReadsTests
         }
 
         await Task.WhenAll(readers);
-        Assert.All(seen, n => Assert.True(n > 0));
+        Assert.All(seen, n => Assert.True(n >= 50));
     }
 
     // Without the lock a reader can spin for ever in a list or dictionary changed under it: the timeout makes that a failure.
@@ -85,20 +88,23 @@ public sealed class ConcurrentReadsTests
         await index.AddStrangersAsync(20);
         using var done = new CancellationTokenSource();
         const int size = 5;
+        var seen = new int[2];
 
-        async Task ReadAsync()
+        async Task ReadAsync(int reader)
         {
             while (!done.IsCancellationRequested)
             {
                 // Every batch brings five records of one new person: a reader sees a multiple of five of them.
                 var hits = await index.Manager.SearchAsync(new DemographicQuery { FamilyName = "Quartermaine", Limit = 1_000 }, Ct);
                 Assert.Equal(0, hits.Count % size);
+                Interlocked.Increment(ref seen[reader]);
             }
         }
 
-        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(ReadAsync, Ct)).ToList();
+        var readers = Enumerable.Range(0, 2).Select(r => Task.Run(() => ReadAsync(r), Ct)).ToList();
         try
         {
+            await WhenAsync(() => seen.All(n => n > 0), readers);
             for (var batch = 0; batch < 15; batch++)
             {
                 var person = TestPeople.Stranger(500 + batch) with { FamilyName = "Quartermaine", NhsNumber = null };
@@ -113,5 +119,20 @@ public sealed class ConcurrentReadsTests
         await Task.WhenAll(readers);
         var all = await index.Manager.SearchAsync(new DemographicQuery { FamilyName = "Quartermaine", Limit = 1_000 }, Ct);
         Assert.Equal(15 * size, all.Count);
+        Assert.All(seen, n => Assert.True(n > 1));
+    }
+
+    /// <summary>Waits until the condition holds, or a reader has failed (its failure then shows).</summary>
+    private static async Task WhenAsync(Func<bool> condition, List<Task> readers)
+    {
+        while (!condition())
+        {
+            if (readers.Any(r => r.IsCompleted))
+            {
+                await Task.WhenAll(readers);
+            }
+
+            await Task.Delay(1, Ct);
+        }
     }
 }
