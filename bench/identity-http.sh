@@ -3,7 +3,8 @@
 # starts the Release server on a fresh copy of the pristine store, then runs bench/GmConnect.LoadGenerator's scenarios
 # pix, pdqm (exact), fuzzy (4 clients each) and submit ($submit-batch, 2 clients, batches of 100), and, with
 # GMC_MIXED=1, fuzzy reads while submits run beside them (reads in parallel with writes). Prints each scenario's
-# requests/s and p50/p95/p99, the load average before each, and the server's start-up.
+# requests/s and p50/p95/p99, the load average before each, and the server's start-up. GMC_SCENARIOS (default
+# "pix pdqm fuzzy submit") picks the scenarios.
 #   bench/identity-http.sh [PRISTINE_STORE] [POPULATION_DIR] [PORT]
 #   (defaults: /tmp/idmfast-pristine.db, the 2,163,836-record SQLite store; /tmp/idmfast-pop1m; port 5093.
 #   To make them, see docs/benchmarks.md, "Identity Manager", fifth session.)
@@ -35,12 +36,15 @@ if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(cat "
   echo "the server refuses the token (401): stopping" >&2; exit 1
 fi
 lg() { dotnet "$repo/bench/GmConnect.LoadGenerator/bin/Release/net10.0/GmConnect.LoadGenerator.dll" --url "http://127.0.0.1:$port" --token-file "$work/token.txt" --population "$population" "$@"; }
-for s in pix pdqm fuzzy; do
-  echo "--- $s x4 (load $(cut -d' ' -f1-3 /proc/loadavg))"
-  lg --scenario "$s" --clients 4 --seconds 20 --warmup 5 2>&1 | tail -3
+for s in ${GMC_SCENARIOS:-pix pdqm fuzzy submit}; do
+  if [ "$s" = submit ]; then
+    echo "--- submit x2, batches of 100 (load $(cut -d' ' -f1-3 /proc/loadavg))"
+    lg --scenario submit --clients 2 --batch 100 --seconds 20 --warmup 5 2>&1 | tail -4
+  else
+    echo "--- $s x4 (load $(cut -d' ' -f1-3 /proc/loadavg))"
+    lg --scenario "$s" --clients 4 --seconds 20 --warmup 5 2>&1 | tail -3
+  fi
 done
-echo "--- submit x2, batches of 100 (load $(cut -d' ' -f1-3 /proc/loadavg))"
-lg --scenario submit --clients 2 --batch 100 --seconds 20 --warmup 5 2>&1 | tail -4
 if [ "${GMC_MIXED:-0}" = "1" ]; then
   echo "--- fuzzy x4 while submit x1 (batches of 100) runs beside it (load $(cut -d' ' -f1-3 /proc/loadavg))"
   lg --scenario submit --clients 1 --batch 100 --seconds 30 --warmup 2 --seed 2 > "$work/mixed-submit.txt" 2>&1 &
