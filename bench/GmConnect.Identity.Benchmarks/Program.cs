@@ -34,6 +34,12 @@ if (args.Length is >= 4 and <= 6 && args[0] == "--submit")
     return;
 }
 
+if (args.Length is 4 or 5 && args[0] == "--search")
+{
+    await SearchRun.RunAsync(args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), args.Length == 5 ? args[4] : null);
+    return;
+}
+
 if (args.Length == 3 && args[0] == "--load")
 {
     await LoadRun.RunAsync(args[1], args[2]);

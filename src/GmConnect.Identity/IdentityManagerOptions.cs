@@ -18,6 +18,13 @@ public sealed class IdentityManagerOptions
     /// <summary>Most candidate records (from the blocking index) scored for one record. Default 1,000.</summary>
     public int MaxCandidates { get; set; } = 1_000;
 
+    /// <summary>
+    /// A fuzzy search takes every record sharing one of the query's values exactly (a birth date, a rare surname, a
+    /// postcode) as a candidate when at most this many share it; a longer list (a common surname, a sex) is walked only
+    /// when nothing else gives a candidate. Default 250 (a birth date is shared by about 60 of 2.16 million records).
+    /// </summary>
+    public int FuzzyFieldListLimit { get; set; } = 250;
+
     /// <summary>Most records of one candidate person checked for a confident non-match. Default 200.</summary>
     public int MaxRecordsPerPerson { get; set; } = 200;
 
@@ -56,6 +63,11 @@ public sealed class IdentityManagerOptions
         if (MaxCandidates < 1)
         {
             errors.Add($"MaxCandidates must be at least 1 (is {MaxCandidates}).");
+        }
+
+        if (FuzzyFieldListLimit < 0)
+        {
+            errors.Add($"FuzzyFieldListLimit must be at least 0 (is {FuzzyFieldListLimit}).");
         }
 
         if (MaxRecordsPerPerson < 1)

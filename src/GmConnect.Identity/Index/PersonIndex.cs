@@ -86,6 +86,9 @@ internal sealed class PersonIndex
     /// <summary>Fields a demographic search can name, by comparison name.</summary>
     public static IReadOnlyList<string> SearchFieldNames { get; } = ["given_name", "family_name", "date_of_birth", "sex", "postcode"];
 
+    /// <summary>The search field of the date of birth (in <see cref="SearchFieldNames"/>).</summary>
+    public const int DateOfBirthField = 2;
+
     /// <summary>Comparison index of each search field (-1 when the settings do not compare it).</summary>
     public int[] SearchFields { get; }
 
@@ -257,8 +260,15 @@ internal sealed class PersonIndex
     /// </summary>
     public HashSet<IndexedRecord> Candidates(RecordFeatures features, int max)
     {
-        var keys = features.Keys;
         var found = new HashSet<IndexedRecord>();
+        AddCandidates(features, found, max);
+        return found;
+    }
+
+    /// <summary>Adds the records <see cref="Candidates"/> would give to <paramref name="found"/> until it holds <paramref name="max"/>.</summary>
+    public void AddCandidates(RecordFeatures features, HashSet<IndexedRecord> found, int max)
+    {
+        var keys = features.Keys;
         for (var r = 0; r < keys.Length && found.Count < max; r++)
         {
             if (keys[r] == 0)
@@ -272,8 +282,6 @@ internal sealed class PersonIndex
                 Collect(having, keys[r], found, max);
             }
         }
-
-        return found;
     }
 
     private void Collect(KeyChains<ulong> chains, ulong key, HashSet<IndexedRecord> found, int max)

@@ -35,6 +35,8 @@ public sealed partial class IdentityManager
         await EnterAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // A bulk load changes the index throughout (and may replace it): readers wait for the whole of it.
+            using var exclusive = await _indexLock.WriteAsync().ConfigureAwait(false);
             BulkLoadResult result;
             if (_index.Records.Count == 0 && input.Count >= 2)
             {

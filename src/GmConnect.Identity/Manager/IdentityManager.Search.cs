@@ -20,8 +20,7 @@ public sealed partial class IdentityManager
             throw new IdentityException(IdentityError.Invalid, "The limit must be at least 1.");
         }
 
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using (await ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var probe = new IdentityRecord
             {
@@ -47,10 +46,6 @@ public sealed partial class IdentityManager
 
             return query.Mode == SearchMode.Exact ? ExactSearch(given, query.Limit) : FuzzySearch(probe, features, given, query.Limit);
         }
-        finally
-        {
-            _gate.Release();
-        }
     }
 
     /// <inheritdoc />
@@ -58,16 +53,11 @@ public sealed partial class IdentityManager
     {
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using (await ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var features = _index.Describe(probe);
             var candidates = _index.Candidates(features, _options.MaxCandidates);
             return Scored(probe, features, candidates, limit, evidenceOnly: true);
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 
@@ -89,21 +79,69 @@ public sealed partial class IdentityManager
             .Select(r => new ScoredCandidate(r.ToLinked(), 1.0, null, MatchGrade.Certain, why))];
     }
 
+    /// <summary>
+    /// Candidates for a fuzzy search, then scored by the model. We gather the records a typical error leaves within
+    /// reach rather than everyone sharing any one value: the blocking index (the batch engine's rules, built so that one
+    /// wrong or missing field still meets), the same rules with the birth date's day and month swapped (a swapped date
+    /// with another error besides), and the records sharing one queried value exactly where few do. A common value alone
+    /// (a surname shared by thousands) would only bring records that agree on nothing else, in no meaningful order; its
+    /// list is walked only when nothing else gives a candidate.
+    /// </summary>
     private List<ScoredCandidate> FuzzySearch(IdentityRecord probe, RecordFeatures features, List<(int Field, string Value)> given, int limit)
     {
-        // Candidates: the blocking index, and records sharing any one given field exactly (bounded).
-        var candidates = _index.Candidates(features, _options.MaxCandidates);
-        // Rarest field first; counting stops at the bound, so a common name is not walked to its end.
-        foreach (var (field, value) in given.OrderBy(g => _index.CountBySearchField(g.Field, g.Value, _options.MaxCandidates)))
+        var max = _options.MaxCandidates;
+        var candidates = _index.Candidates(features, max);
+        var values = new List<(int Field, string Value)>(given);
+        if (probe.DateOfBirth is { } born && SwappedDayMonth(born) is { } swapped)
         {
-            _index.AddBySearchField(field, value, candidates, _options.MaxCandidates);
+            var other = _index.Describe(probe with { DateOfBirth = swapped });
+            _index.AddCandidates(other, candidates, max);
+            const int dob = PersonIndex.DateOfBirthField;
+            if (_index.SearchFields[dob] >= 0 && other.Values[_index.SearchFields[dob]] is { } value)
+            {
+                values.Add((dob, value));
+            }
         }
 
-        return Scored(probe, features, candidates, limit, evidenceOnly: true);
+        var common = new List<(int Field, string Value, int Count)>();
+        foreach (var (field, value) in values)
+        {
+            var count = _index.CountBySearchField(field, value, _options.FuzzyFieldListLimit + 1);
+            if (count <= _options.FuzzyFieldListLimit)
+            {
+                _index.AddBySearchField(field, value, candidates, max);
+            }
+            else
+            {
+                common.Add((field, value, count));
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            // Rarest first; counting stops at the bound, so a common name is not walked to its end.
+            foreach (var (field, value, _) in common.OrderBy(c => _index.CountBySearchField(c.Field, c.Value, max)))
+            {
+                _index.AddBySearchField(field, value, candidates, max);
+            }
+        }
+
+        return Scored(probe, features, candidates, limit, evidenceOnly: true, likelyFirst: true);
     }
 
-    /// <summary>Each candidate record scored against the probe, best first, with grade and why.</summary>
-    private List<ScoredCandidate> Scored(IdentityRecord probe, RecordFeatures features, HashSet<IndexedRecord> candidates, int limit, bool evidenceOnly)
+    /// <summary>The date with day and month swapped, when that is another valid date.</summary>
+    private static DateOnly? SwappedDayMonth(DateOnly date) =>
+        date.Day != date.Month && date.Day <= 12 && date.Month <= DateTime.DaysInMonth(date.Year, date.Day) ? new DateOnly(date.Year, date.Day, date.Month) : null;
+
+    /// <summary>
+    /// Each candidate record scored against the probe, best first, with grade and why. With <paramref name="evidenceOnly"/>,
+    /// only candidates with some evidence for them (weight above the prior). With <paramref name="likelyFirst"/>, when
+    /// any candidate is above the model's confident non-match (the clustering's <c>reject_below</c>, p = 0.01 in the
+    /// shipped settings), only those: a search for someone the index knows answers with them, not with the scores of
+    /// dozens of records sharing a birth date and nothing else. A query too thin for any candidate to get there (a surname
+    /// alone) still answers with the candidates that have some evidence.
+    /// </summary>
+    private List<ScoredCandidate> Scored(IdentityRecord probe, RecordFeatures features, HashSet<IndexedRecord> candidates, int limit, bool evidenceOnly, bool likelyFirst = false)
     {
         if (candidates.Count == 0)
         {
@@ -112,7 +150,7 @@ public sealed partial class IdentityManager
 
         var rows = candidates.ToList();
         var scores = _scorer.Score(_index.Prepared(features, rows), _index.Frequency);
-        var result = new List<(ScoredCandidate Candidate, double Weight)>();
+        var kept = new List<(int Row, double Weight, bool CertainlyNot)>();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = i + 1;
@@ -123,19 +161,28 @@ public sealed partial class IdentityManager
                 continue;
             }
 
-            var probability = scores.Probability(row);
-            var grade = certainlyNot ? MatchGrade.CertainlyNot
-                : probability >= _options.UpperThreshold && !scores.IsVetoed(row) ? MatchGrade.Certain
-                : probability >= _options.LowerThreshold ? MatchGrade.Probable
-                : MatchGrade.Possible;
-            result.Add((new ScoredCandidate(rows[i].ToLinked(), probability, weight, grade, scores.Why(row)), weight));
+            kept.Add((row, weight, certainlyNot));
         }
 
-        return [.. result
-            .OrderBy(r => r.Candidate.Grade == MatchGrade.CertainlyNot ? 1 : 0)
-            .ThenByDescending(r => r.Weight)
-            .ThenBy(r => r.Candidate.Record.Record.Key.ToString(), StringComparer.Ordinal)
+        if (likelyFirst && kept.Any(k => !k.CertainlyNot && k.Weight >= scores.RejectWeight))
+        {
+            kept.RemoveAll(k => !k.CertainlyNot && k.Weight < scores.RejectWeight);
+        }
+
+        // Only the answer's records are read and explained (a candidate's record is parsed from its stored document).
+        return [.. kept
+            .OrderBy(k => k.CertainlyNot ? 1 : 0)
+            .ThenByDescending(k => k.Weight)
+            .ThenBy(k => rows[k.Row - 1].Key.ToString(), StringComparer.Ordinal)
             .Take(limit)
-            .Select(r => r.Candidate)];
+            .Select(k =>
+            {
+                var probability = scores.Probability(k.Row);
+                var grade = k.CertainlyNot ? MatchGrade.CertainlyNot
+                    : probability >= _options.UpperThreshold && !scores.IsVetoed(k.Row) ? MatchGrade.Certain
+                    : probability >= _options.LowerThreshold ? MatchGrade.Probable
+                    : MatchGrade.Possible;
+                return new ScoredCandidate(rows[k.Row - 1].ToLinked(), probability, k.Weight, grade, scores.Why(k.Row));
+            })];
     }
 }

@@ -80,7 +80,11 @@ public sealed partial class IdentityManager
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            apply.ForEach(a => a());
+            using (await _indexLock.WriteAsync().ConfigureAwait(false))
+            {
+                apply.ForEach(a => a());
+            }
+
             return ToTask((await _store.ReviewAsync(taskId, cancellationToken).ConfigureAwait(false))!);
         }
         finally
@@ -126,12 +130,16 @@ public sealed partial class IdentityManager
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var (record, link) in links)
+            using (await _indexLock.WriteAsync().ConfigureAwait(false))
             {
-                _index.Move(record, link);
+                foreach (var (record, link) in links)
+                {
+                    _index.Move(record, link);
+                }
+
+                merged.MergedInto = survivor.Id;
             }
 
-            merged.MergedInto = survivor.Id;
             Log.StewardChange(_logger, action.StewardId, "merge", entry.Sequence);
             return entry;
         }
@@ -186,10 +194,13 @@ public sealed partial class IdentityManager
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            merged.MergedInto = null;
-            foreach (var (record, before) in back)
+            using (await _indexLock.WriteAsync().ConfigureAwait(false))
             {
-                _index.Move(record, before);
+                merged.MergedInto = null;
+                foreach (var (record, before) in back)
+                {
+                    _index.Move(record, before);
+                }
             }
 
             Log.StewardChange(_logger, action.StewardId, "unmerge", entry.Sequence);
@@ -225,7 +236,11 @@ public sealed partial class IdentityManager
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            apply.ForEach(a => a());
+            using (await _indexLock.WriteAsync().ConfigureAwait(false))
+            {
+                apply.ForEach(a => a());
+            }
+
             Log.StewardChange(_logger, action.StewardId, "link", entry.Sequence);
             return entry;
         }
@@ -269,11 +284,14 @@ public sealed partial class IdentityManager
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            _index.AddPerson(personId);
-            _index.Move(indexed, link);
-            foreach (var mate in mates)
+            using (await _indexLock.WriteAsync().ConfigureAwait(false))
             {
-                _index.AddCannotLink(record, mate.Key, hard: false);
+                _index.AddPerson(personId);
+                _index.Move(indexed, link);
+                foreach (var mate in mates)
+                {
+                    _index.AddCannotLink(record, mate.Key, hard: false);
+                }
             }
 
             Log.StewardChange(_logger, action.StewardId, "unlink", entry.Sequence);

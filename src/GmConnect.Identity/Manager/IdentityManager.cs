@@ -17,8 +17,11 @@ namespace GmConnect.Identity.Manager;
 /// <summary>
 /// The Identity Manager over the exchange's store: every change is written to the store in one transaction
 /// first, then applied to the in-memory index (records, persons, blocking keys) that real-time matching,
-/// resolution and search read. One writer at a time per process; the index is rebuilt from the store by
-/// <see cref="InitializeAsync"/> (the hosted start-up calls it; any first call does too).
+/// resolution and search read. One writer at a time per process (the gate); readers (resolution, search, record and
+/// person reads) do not take the gate but a reader/writer lock on the index (<see cref="IndexLock"/>), which a writer
+/// takes only to apply its change, so reads run in parallel with each other and with a writer's matching and store
+/// I/O. The index is rebuilt from the store by <see cref="InitializeAsync"/> (the hosted start-up calls it; any first
+/// call does too).
 /// </summary>
 public sealed partial class IdentityManager : IIdentityManager, IDisposable
 {
@@ -30,12 +33,13 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly IndexLock _indexLock = new();
     private readonly IReadOnlyList<string> _columns;
     private readonly string _settingsFingerprint;
     private PersonIndex _index;
     private ProbeScorer _scorer;
     private long _nextOrder = 1;
-    private bool _loaded;
+    private volatile bool _loaded;
 
     /// <summary>Creates the manager over a migrated store (see <see cref="Storage.IdentityMigrations"/>).</summary>
     public IdentityManager(Store store, IdentityManagerOptions options, TimeProvider time, ILogger<IdentityManager>? logger = null)
@@ -106,14 +110,9 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
     /// <inheritdoc />
     public async Task<LinkedRecord?> GetRecordAsync(SourceRecordKey key, CancellationToken cancellationToken = default)
     {
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using (await ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             return _index.Records.TryGetValue(key, out var record) ? record.ToLinked() : null;
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 
@@ -121,14 +120,9 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
     public async Task<PersonView?> GetPersonAsync(string personId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(personId);
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using (await ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             return _index.Persons.TryGetValue(personId, out var person) ? View(person) : null;
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 
@@ -137,8 +131,7 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(value);
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using (await ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             PersonEntry? person = null;
             if (system == IdentifierSystems.Person)
@@ -162,10 +155,6 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             }
 
             return person is null ? null : View(person);
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 
@@ -197,6 +186,9 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
     {
         var outcomes = new List<MatchOutcome>(records.Count);
         IdentityTransaction? tx = null;
+        // Held from the batch's first change to the index until its commit: readers see all of the batch or none of it.
+        IndexLock.Writing exclusive = default;
+        var holding = false;
         try
         {
             foreach (var record in records)
@@ -214,6 +206,12 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
                 var (outcome, apply) = await StageAsync(tx, record, existing, document, hash, cancellationToken).ConfigureAwait(false);
 
                 // Applied at once, before the commit: the next record of the batch is matched against this one.
+                if (!holding)
+                {
+                    exclusive = await _indexLock.WriteAsync().ConfigureAwait(false);
+                    holding = true;
+                }
+
                 apply();
                 outcomes.Add(outcome);
                 Log.Matched(_logger, record.Source, outcome.Decision.ToString());
@@ -236,6 +234,8 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             {
                 await tx.DisposeAsync().ConfigureAwait(false);
             }
+
+            exclusive.Dispose();
         }
 
         Log.BatchSubmitted(_logger, records.Count, outcomes.Count(o => o.Decision != MatchDecision.Unchanged));
@@ -260,8 +260,12 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        // The index changes only after the store has committed.
-        apply();
+        // The index changes only after the store has committed, and readers wait only while it does.
+        using (await _indexLock.WriteAsync().ConfigureAwait(false))
+        {
+            apply();
+        }
+
         Log.Matched(_logger, record.Source, outcome.Decision.ToString());
         return outcome;
     }
@@ -436,6 +440,23 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             ? new PersonView(person.Id, [], person.MergedInto)
             : new PersonView(person.Id, [.. person.Records.OrderBy(r => r.Link.Order).Select(r => r.ToLinked())]);
 
+    /// <summary>Enters as a reader of the index, rebuilding it first (under the gate) when it is not loaded.</summary>
+    private async ValueTask<IndexLock.Reading> ReadAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var reading = await _indexLock.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (_loaded)
+            {
+                return reading;
+            }
+
+            reading.Dispose();
+            await EnterAsync(cancellationToken).ConfigureAwait(false);
+            _gate.Release();
+        }
+    }
+
     private async Task EnterAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -471,11 +492,16 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             index.AddCannotLink(pair.A, pair.B, pair.Hard);
         }
 
-        _index = index;
-        _nextOrder = lastOrder + 1;
-        LastRebuild = (restored, prepared);
-        UseStoredModel(await _store.LatestModelAsync(cancellationToken).ConfigureAwait(false));
-        _loaded = true;
+        var latest = await _store.LatestModelAsync(cancellationToken).ConfigureAwait(false);
+        using (await _indexLock.WriteAsync().ConfigureAwait(false))
+        {
+            _index = index;
+            _nextOrder = lastOrder + 1;
+            LastRebuild = (restored, prepared);
+            UseStoredModel(latest);
+            _loaded = true;
+        }
+
         await TrainWhenReadyAsync(cancellationToken).ConfigureAwait(false);
         Log.Rebuilt(_logger, index.Records.Count, index.Persons.Count, ModelVersion, ModelOrigin, (long)_time.GetElapsedTime(started).TotalMilliseconds);
         Log.RebuildPreparation(_logger, restored, prepared);
@@ -733,7 +759,11 @@ public sealed partial class IdentityManager : IIdentityManager, IDisposable
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        UseModel(new StoredModel(version, origin, records, json, now, _settingsFingerprint));
+        using (await _indexLock.WriteAsync().ConfigureAwait(false))
+        {
+            UseModel(new StoredModel(version, origin, records, json, now, _settingsFingerprint));
+        }
+
         Log.ModelStored(_logger, ModelVersion, origin, records);
     }
 

@@ -134,6 +134,21 @@ public sealed class PatientApiTests
     }
 
     [Fact]
+    public async Task SearchPatients_FuzzyMisspeltNameAndSwappedBirthDate_FindsThePersonWithAScore()
+    {
+        await using var exchange = await IdentityFixture.CreateAsync();
+
+        // Jane Smith was born on 7 March 1984: the caller misspells her surname and gives the date as 3 July.
+        var bundle = await FhirHttp.ReadAsync<Bundle>(await exchange.CreateClientAs().GetAsync("/fhir/Patient?family=Smyth&given=Jane&birthdate=1984-07-03&_fuzzy-match=true", Ct));
+
+        Assert.Equal(
+            new[] { IdentityFixture.PatientId(IdentityFixture.JaneSocialCare), IdentityFixture.PatientId(IdentityFixture.JanePolice) }.Order(StringComparer.Ordinal),
+            bundle.Entry.Take(2).Select(e => e.Resource!.Id).Order(StringComparer.Ordinal));
+        Assert.All(bundle.Entry.Take(2), e => Assert.InRange(e.Search!.Score!.Value, 0.0001m, 0.9999m));
+        Assert.DoesNotContain(bundle.Entry, e => e.Resource!.Id == IdentityFixture.PatientId(IdentityFixture.JohnSocialCare));
+    }
+
+    [Fact]
     public async Task SearchPatients_ByPostcode_ProtectedAddressPersonNeitherReturnedNorCounted()
     {
         await using var exchange = await IdentityFixture.CreateAsync();
