@@ -25,7 +25,8 @@
 # dfe:352 for safeguarding. Prints the load generator's figures, both processes' CPU seconds, the PostgreSQL
 # backends' CPU seconds, the load average, and how many search audit entries the run wrote (warm-up included).
 # Environment: GMC_BENCH_POSTGRES, GMC_BENCH_PRISTINE, GMC_BENCH_PRISTINE_POPULATION, GMC_BENCH_POPULATION,
-# GMC_BENCH_POINTERS, GMC_BENCH_PORT (5094), GMC_BENCH_SECONDS (30), GMC_BENCH_WORK (/tmp/gmc-locsearch).
+# GMC_BENCH_POINTERS, GMC_BENCH_PORT (5094), GMC_BENCH_SECONDS (30), GMC_BENCH_WORK (/tmp/gmc-locsearch),
+# GMC_BENCH_CLIENTS ("4 16": the load generator's client counts, one run each).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -140,7 +141,7 @@ measure() {
   done
   echo "  involvement follower at $cursor of $history after $(( $(date +%s) - before_start )) s; server CPU $(cpu_of "$server") s"
   local clients audit0 audit1 cpu0 cpu1 pg0 pg1 lg
-  for clients in 4 16; do
+  for clients in ${GMC_BENCH_CLIENTS:-4 16}; do
     audit0=$(psql_s -c "SELECT count(*) FROM gov_audit WHERE event_type = 'search'")
     cpu0=$(cpu_of "$server"); pg0=$(backends_cpu)
     lg=$(/usr/bin/time -f "load generator CPU %U + %S s" "${LG[@]}" --url "http://127.0.0.1:$port" --token-file "$work/token.txt" \
